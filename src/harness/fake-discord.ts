@@ -1,0 +1,204 @@
+/** FakeDiscord: REST API + gateway on one loopback port, driven by tests, the playground and benchmarks. */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ComponentType, GatewayDispatchEvents, type APIApplicationCommand, type APIApplicationCommandOptionChoice, type APIInteraction, type APIMessage, type APIUser } from 'discord-api-types/v10';
+import { parseCommandLine, parseCommandSpec, type ParsedCommand } from './command-line.js';
+import { Gateway } from './gateway.js';
+import { InteractionTracker, type InteractionKind } from './interaction-tracker.js';
+import { actorParseContext, autocompleteInteraction, buttonInteraction, commandInteraction, resolveActor, type Actor } from './interactions.js';
+import { findComponents } from './messages.js';
+import { canUseCommand } from './permissions.js';
+import { addInteractionRoutes } from './rest-interactions.js';
+import { Router } from './rest-router.js';
+import { addCoreRoutes } from './rest-routes.js';
+import { RestApi, matches } from './rest-server.js';
+import { ChangeSignal, type Check } from './signal.js';
+import type {
+  ActorSpec,
+  FakeDiscordOptions,
+  FakeGuild,
+  InjectedResponse,
+  InteractionCallOptions,
+  InteractionResult,
+  RecordedRequest,
+  RequestMatch,
+  SlashCommandSpec,
+} from './types.js';
+import { World } from './world.js';
+
+export class FakeDiscord {
+  /** e.g. http://127.0.0.1:PORT/api — pass as `rest: { api }` to discord.js. */
+  readonly apiUrl: string;
+  /** ws://127.0.0.1:PORT/gateway */
+  readonly gatewayUrl: string;
+  readonly port: number;
+
+  private readonly signal = new ChangeSignal();
+  private readonly tracker: InteractionTracker;
+  private readonly gateway: Gateway;
+  private readonly rest: RestApi;
+  private closed = false;
+
+  private constructor(
+    private readonly world: World,
+    private readonly server: Server,
+    private readonly options: FakeDiscordOptions,
+    parts: { tracker: InteractionTracker; gateway: Gateway; rest: RestApi },
+  ) {
+    this.port = (server.address() as AddressInfo).port;
+    this.apiUrl = `http://127.0.0.1:${this.port}/api`;
+    this.gatewayUrl = `ws://127.0.0.1:${this.port}/gateway`;
+    this.tracker = parts.tracker;
+    this.gateway = parts.gateway;
+    this.rest = parts.rest;
+  }
+
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const world = new World(options);
+    const server = createServer();
+    const ref: { self?: FakeDiscord } = {};
+    const gatewayUrl = () => ref.self!.gatewayUrl;
+    const onChange = () => ref.self?.signal.notify();
+    const tracker = new InteractionTracker(options.deferredTimeoutMs ?? 15_000);
+    const router = new Router();
+    addCoreRoutes(router, { world, gatewayUrl });
+    addInteractionRoutes(router, world, tracker);
+    const restOptions: ConstructorParameters<typeof RestApi>[0] = { router, token: world.token, onRecorded: onChange };
+    if (options.globalRateLimitPerSecond !== undefined) restOptions.globalRateLimitPerSecond = options.globalRateLimitPerSecond;
+    const rest = new RestApi(restOptions);
+    const gateway = new Gateway({ world, gatewayUrl, onChange });
+    server.on('request', (req, res) => {
+      rest.handle(req, res).catch((e: unknown) => {
+        console.error('[fake-discord] request failed:', e);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    });
+    server.on('upgrade', (req, socket, head) => gateway.handleUpgrade(req, socket, head));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+    ref.self = new FakeDiscord(world, server, options, { tracker, gateway, rest });
+    return ref.self;
+  }
+
+  get token(): string { return this.world.token; }
+  get applicationId(): string { return this.world.applicationId; }
+  get botUser(): APIUser { return this.world.botUser; }
+  /** The user of the default actor. */
+  get defaultUser(): APIUser { return this.world.defaultUser; }
+  get guilds(): readonly FakeGuild[] { return this.world.guilds; }
+  get defaultGuildId(): string { return this.world.defaultGuild.id; }
+  get defaultChannelId(): string { return this.world.defaultChannel.id; }
+  /** Intents of the last IDENTIFY, undefined before any. */
+  get identifiedIntents(): number | undefined { return this.gateway.identifiedIntents; }
+  /** True while a bot connection is identified (or resumed) and open. */
+  get botConnected(): boolean { return this.gateway.connected; }
+
+  /** Every REST request so far (a copy), oldest first. */
+  get requests(): RecordedRequest[] { return this.rest.requests.slice(); }
+  clearRequests(): void { this.rest.requests.length = 0; }
+  /** Requests no route of the fake knows (answered 404 code 0); tests can assert there are none. */
+  unhandledRequests(): RecordedRequest[] { return this.rest.requests.filter((r) => r.route === undefined && !r.injected); }
+
+  /** Commands of the last PUT (or POSTs): global, or of that guild. */
+  registeredCommands(guildId?: string): APIApplicationCommand[] { return this.world.commands.list(guildId); }
+
+  /** Messages the bot posted in a channel with POST /channels/:id/messages, in order, as currently edited. */
+  channelMessages(channelId: string = this.defaultChannelId): APIMessage[] { return [...(this.world.channelPosts.get(channelId) ?? [])]; }
+
+  /** Any message the bot created (channel post, reply, follow-up), by id. */
+  message(id: string): APIMessage | undefined { return this.world.messages.get(id); }
+
+  /** The next `times` requests matching get this answer instead (before auth and routes). */
+  inject(match: RequestMatch, response: InjectedResponse, times = 1): void { this.rest.inject(match, response, times); }
+  clearInjections(): void { this.rest.clearInjections(); }
+
+  /** Resolves once a bot IDENTIFYed (or resumed) and got READY on an open connection. */
+  async waitForReady(timeoutMs = 5000): Promise<void> {
+    await this.signal.waitFor(() => this.gateway.connected, timeoutMs, 'a bot to IDENTIFY and get READY');
+  }
+
+  /** Resolves with the first truthy value of check(), re-evaluated after every request and gateway event (and every 20 ms). */
+  waitFor<T>(check: Check<T>, timeoutMs = 3000, what = 'condition'): Promise<T> {
+    return this.signal.waitFor(check, timeoutMs, what);
+  }
+
+  /** The first recorded request (already recorded or to come) that matches. */
+  waitForRequest(match: RequestMatch | ((r: RecordedRequest) => boolean), timeoutMs = 3000): Promise<RecordedRequest> {
+    const test = typeof match === 'function' ? match : (r: RecordedRequest) => matches(match, r.method, r.path);
+    const what = typeof match === 'function' ? 'a matching request' : `${match.method ?? 'any'} ${String(match.path)}`;
+    return this.signal.waitFor(() => this.rest.requests.find(test), timeoutMs, what);
+  }
+
+  /** Parses a command line against the registered commands, as the actor would type it (for the playground). */
+  parse(line: string | SlashCommandSpec, actor: ActorSpec = {}, focused?: string): ParsedCommand {
+    const who = resolveActor(this.world, actor);
+    const commands = this.world.commands.visible(who.guild.id);
+    const ctx = actorParseContext(this.world, who);
+    const mode = focused === undefined ? {} : { focused };
+    const parsed = typeof line === 'string' ? parseCommandLine(line, commands, ctx, mode) : parseCommandSpec(line, commands, ctx, mode);
+    if (!canUseCommand(parsed.command.default_member_permissions, who.permissions)) {
+      throw new Error(`${label(line)}: the actor's permissions (${who.permissions}) lack the command's default_member_permissions (${parsed.command.default_member_permissions}); Discord would not offer it (use ADMIN_ACTOR?)`);
+    }
+    return parsed;
+  }
+
+  /** Runs a slash command; resolves at the bot's first visible response. */
+  async slash(line: string | SlashCommandSpec, actor: ActorSpec = {}, options: InteractionCallOptions = {}): Promise<InteractionResult> {
+    const who = resolveActor(this.world, actor);
+    const parsed = this.parse(line, actor);
+    return this.dispatch(commandInteraction(this.world, who, parsed), 'command', label(line), who, options);
+  }
+
+  /** Types into an option with autocomplete; resolves with the choices the bot answered. */
+  async autocomplete(line: string | SlashCommandSpec, focused: string, actor: ActorSpec = {}, options: InteractionCallOptions = {}): Promise<APIApplicationCommandOptionChoice[]> {
+    const who = resolveActor(this.world, actor);
+    const parsed = this.parse(line, actor, focused);
+    const result = await this.dispatch(autocompleteInteraction(this.world, who, parsed), 'autocomplete', `autocomplete of '${focused}' in ${label(line)}`, who, options);
+    return result.choices ?? [];
+  }
+
+  /** Clicks a button of a message the bot sent (by default as the default user, in that message's channel). */
+  async click(target: { id: string } | InteractionResult, customId: string, actor: ActorSpec = {}, options: InteractionCallOptions = {}): Promise<InteractionResult> {
+    const id = 'followups' in target ? target.message.id : target.id;
+    const message = this.world.messages.get(id);
+    if (!message) throw new Error(`click('${customId}'): message ${id} is not a message the bot sent through the fake`);
+    const components = findComponents(message.components);
+    const button = components.find((c) => c.customId === customId);
+    if (!button) throw new Error(`click('${customId}'): message ${id} has no component with that custom_id; it has: ${components.map((c) => c.customId).join(', ') || 'none'}`);
+    if (button.type !== ComponentType.Button) throw new Error(`click('${customId}'): component type ${button.type} is not a button`);
+    if (button.disabled) throw new Error(`click('${customId}'): the button is disabled`);
+    const who = resolveActor(this.world, { channelId: message.channel_id, ...actor });
+    return this.dispatch(buttonInteraction(this.world, who, message, customId), 'component', `click('${customId}')`, who, options, message);
+  }
+
+  /** Closes gateway connections and the server; pending waits reject. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.tracker.close();
+    this.signal.dispose();
+    await this.gateway.close();
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private dispatch(payload: APIInteraction, kind: InteractionKind, what: string, who: Actor, options: InteractionCallOptions, sourceMessage?: APIMessage): Promise<InteractionResult> {
+    if (this.closed) throw new Error(`${what}: FakeDiscord is closed`);
+    if (!this.gateway.connected) throw new Error(`${what}: no bot is connected to the fake gateway (log in, then await discord.waitForReady())`);
+    const timeoutMs = options.timeoutMs ?? this.options.responseTimeoutMs ?? 3000;
+    const init = { id: payload.id, token: payload.token, kind, label: what, guildId: who.guild.id, channelId: who.channel.id, user: who.user };
+    const { done } = this.tracker.track(sourceMessage ? { ...init, sourceMessage } : init, timeoutMs);
+    this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+    return done;
+  }
+}
+
+function label(line: string | SlashCommandSpec): string {
+  if (typeof line === 'string') return line.trim();
+  const opts = Object.entries(line.options ?? {}).map(([k, v]) => `${k}:${String(v)}`);
+  return ['/' + line.name, line.group, line.subcommand, ...opts].filter(Boolean).join(' ');
+}
