@@ -1,0 +1,103 @@
+// Puts the bot together: facts → store → commands → client → login. Used by `npm start`, the playground,
+// the end-to-end tests and the benchmarks alike, so all of them run the same bot.
+import { Events, type Client } from 'discord.js';
+import { createHash } from 'node:crypto';
+import type { Config } from '../config.js';
+import { loadFacts } from '../facts/load.js';
+import { CountrySearch } from '../facts/search.js';
+import { createLogger, type Logger } from '../logger.js';
+import { dataDir as defaultDataDir } from '../paths.js';
+import { openStore, type Store } from '../store/open-store.js';
+import { createClient } from './client.js';
+import type { BotContext } from './command.js';
+import { registerCommands, resolveApplicationId, restFor } from './deploy.js';
+import { loadCommands, type CommandRegistry } from './registry.js';
+import { routeInteraction } from './router.js';
+
+export interface StartOptions {
+  config: Config;
+  log?: Logger;
+  now?: () => Date;
+  dataDir?: string;
+  /** Register the commands when their definitions changed since the last start (default true). */
+  syncCommands?: boolean;
+}
+
+export interface RunningBot {
+  client: Client;
+  ctx: BotContext;
+  registry: CommandRegistry;
+  applicationId: string;
+  /** Stops taking interactions, closes the gateway connection and the store. */
+  stop(): Promise<void>;
+}
+
+/** Registers commands only when their definitions differ from what this store saw registered last. */
+async function syncCommands(config: Config, registry: CommandRegistry, store: Store, applicationId: string, log: Logger) {
+  const definitions = registry.definitions;
+  const scope = config.DISCORD_GUILD_ID ?? 'global';
+  const hash = createHash('sha256').update(JSON.stringify(definitions)).digest('hex');
+  const key = `commands:hash:${applicationId}:${scope}`;
+  if ((await store.get(key)) === hash) return;
+  const result = await registerCommands(restFor(config), applicationId, config.DISCORD_GUILD_ID, definitions);
+  await store.set(key, hash);
+  log.info(result, 'slash commands registered');
+}
+
+export async function startBot(options: StartOptions): Promise<RunningBot> {
+  const { config } = options;
+  const log = options.log ?? createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
+  const started = performance.now();
+  const facts = loadFacts(options.dataDir ?? defaultDataDir);
+  const search = new CountrySearch(facts.countries);
+  const factsMs = performance.now() - started;
+  if (!facts.country(config.DEFAULT_COUNTRY)) {
+    throw new Error(`DEFAULT_COUNTRY ${config.DEFAULT_COUNTRY} is not a country in data/countries.json`);
+  }
+  const store = await openStore(config.STORE_URL);
+  const registry = await loadCommands();
+  const ctx: BotContext = {
+    config,
+    facts,
+    search,
+    store,
+    log,
+    now: options.now ?? (() => new Date()),
+    definitions: () => registry.definitions,
+  };
+
+  const client = createClient(config);
+  let accepting = true;
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (accepting) void routeInteraction(interaction, registry, ctx);
+  });
+  client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    await client.login(config.DISCORD_TOKEN);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    await store.disconnect();
+    throw error;
+  }
+  const applicationId = client.application?.id ?? (await resolveApplicationId(config, restFor(config)));
+  if (options.syncCommands ?? true) await syncCommands(config, registry, store, applicationId, log);
+  log.info(
+    { applicationId, commands: registry.all.length, countries: facts.countries.length, dataLoadMs: Math.round(factsMs) },
+    'attache is ready',
+  );
+
+  return {
+    client,
+    ctx,
+    registry,
+    applicationId,
+    async stop() {
+      accepting = false;
+      await client.destroy();
+      await store.disconnect();
+    },
+  };
+}

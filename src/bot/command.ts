@@ -1,0 +1,32 @@
+// What a file in commands/ exports, and what its handlers get to work with.
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  MessageComponentInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Config } from '../config.js';
+import type { Facts } from '../facts/facts.js';
+import type { CountrySearch } from '../facts/search.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/open-store.js';
+
+export interface BotContext {
+  config: Config;
+  facts: Facts;
+  search: CountrySearch;
+  store: Store;
+  log: Logger;
+  /** The clock: injectable so tests and the scheduler agree on "now". */
+  now: () => Date;
+  /** Every loaded command's definition (for /help). */
+  definitions: () => readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
+}
+
+export interface Command {
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
+  /** Buttons and menus whose custom_id starts with `<command name>:`. */
+  component?(interaction: MessageComponentInteraction, ctx: BotContext): Promise<void>;
+}

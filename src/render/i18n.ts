@@ -1,0 +1,217 @@
+// Every sentence a user reads, in English and Korean. Discord locales starting with "ko" get Korean.
+import type { Language } from '../facts/countries.js';
+import type { Confidence, EventKind, RelationStatus } from '../facts/relations.js';
+
+export type { Language };
+
+export function languageOf(discordLocale: string | null | undefined): Language {
+  return discordLocale?.startsWith('ko') ? 'ko' : 'en';
+}
+
+const monthNames = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+export interface Strings {
+  date(year: number, month?: number, day?: number): string;
+  ago(months: number, yearOnly: boolean): string;
+  pairTitle(a: string, b: string): string;
+  statusSentence(status: RelationStatus, date: string | null, ago: string | null): string;
+  firstEstablished(date: string): string;
+  restoredSentence(date: string, ago: string): string;
+  noRecord(a: string, b: string): string;
+  noRecordHint: string;
+  sameCountry(name: string): string;
+  eventKind: Record<EventKind, string>;
+  statusWord: Record<RelationStatus, string>;
+  confidence: Record<Confidence, string>;
+  field: { history: string; sources: string; confidence: string; caveat: string; more(count: number): string };
+  footerAsOf(asOf: string): string;
+  profileTitle(name: string): string;
+  profileUnMembers(established: number, others: number): string;
+  profilePartial(name: string, count: number): string;
+  profileFields: {
+    withoutUn: string;
+    unrecorded: string;
+    recent: string;
+    partners: string;
+    broken: string;
+    recorded: string;
+    none: string;
+  };
+  partnersCount(count: number, unCount: number): string;
+  countryNotFound(text: string): string;
+  countryAmbiguous(text: string): string;
+  didYouMean: string;
+  tryAutocomplete: string;
+  helpTitle: string;
+  helpFooter: string;
+  somethingWentWrong(reference: string): string;
+  unknownCommand: string;
+}
+
+const en: Strings = {
+  date: (year, month, day) =>
+    month === undefined ? `${year}` : day === undefined ? `${monthNames[month - 1]} ${year}` : `${day} ${monthNames[month - 1]} ${year}`,
+  ago(months, yearOnly) {
+    if (months < 0) return 'in the future';
+    const years = Math.floor(months / 12);
+    const rest = months % 12;
+    if (yearOnly) return years <= 0 ? 'within the last year' : `about ${years} year${years === 1 ? '' : 's'} ago`;
+    if (months === 0) return 'less than a month ago';
+    const parts = [];
+    if (years > 0) parts.push(`${years} year${years === 1 ? '' : 's'}`);
+    if (rest > 0) parts.push(`${rest} month${rest === 1 ? '' : 's'}`);
+    return `${parts.join(' and ')} ago`;
+  },
+  pairTitle: (a, b) => `${a} ↔ ${b}`,
+  statusSentence(status, date, ago) {
+    const when = date ? ` on ${date}${ago ? ` (${ago})` : ''}` : '';
+    switch (status) {
+      case 'established':
+        return `**Diplomatic relations were established**${when}.`;
+      case 'severed':
+        return `**Diplomatic relations were severed**${when}.`;
+      case 'suspended':
+        return `**Diplomatic relations are suspended**${date ? `, since ${date}${ago ? ` (${ago})` : ''}` : ''}.`;
+      case 'none':
+        return '**They have no diplomatic relations.**';
+    }
+  },
+  firstEstablished: (date) => `Relations were first established on ${date}.`,
+  restoredSentence: (date, ago) => `**Diplomatic relations are in force**, restored on ${date} (${ago}).`,
+  noRecord: (a, b) => `I have no record of relations between ${a} and ${b}, so I can't say whether they have them.`,
+  noRecordHint:
+    'My data covers the relations of South Korea and North Korea with every country, plus a set of notable pairs.',
+  sameCountry: (name) => `${name} is the same country on both sides. Pick two different countries.`,
+  eventKind: {
+    established: 'relations established',
+    severed: 'relations severed',
+    restored: 'relations restored',
+    suspended: 'relations suspended',
+    recognized: 'recognition',
+    treaty: 'treaty (before the Republic of Korea)',
+    downgraded: 'relations downgraded',
+    other: 'event',
+  },
+  statusWord: { established: 'established', severed: 'severed', suspended: 'suspended', none: 'no relations' },
+  confidence: {
+    high: 'High: at least two sources agree, or a dedicated page states it.',
+    medium: 'Medium: one secondary source, or sources differ on a detail.',
+    low: 'Low: inferred, or the sources are inconsistent.',
+  },
+  field: {
+    history: 'History',
+    sources: 'Sources',
+    confidence: 'How sure',
+    caveat: 'Where sources disagree',
+    more: (count) => `…and ${count} more`,
+  },
+  footerAsOf: (asOf) => `Statuses as of ${asOf}. Facts only from the sources named above.`,
+  profileTitle: (name) => `${name}: diplomatic profile`,
+  profileUnMembers: (established, others) => `Diplomatic relations with **${established}** of the ${others} other UN member states.`,
+  profilePartial: (name, count) =>
+    `My data holds ${count} of ${name}'s relations (it covers every country's ties with South Korea and North Korea, and some notable pairs).`,
+  profileFields: {
+    withoutUn: 'UN members without relations',
+    unrecorded: 'UN members not in my data',
+    recent: 'Most recent changes',
+    partners: 'Partners',
+    broken: 'Severed or suspended',
+    recorded: 'Relations on record',
+    none: 'None',
+  },
+  partnersCount: (count, unCount) => `${count} countries and territories in all (${unCount} of them UN members).`,
+  countryNotFound: (text) => `I couldn't find a country called "${text}".`,
+  countryAmbiguous: (text) => `"${text}" could mean more than one country.`,
+  didYouMean: 'Did you mean:',
+  tryAutocomplete: 'Pick a name from the list that appears as you type, or use a code such as KR or SYR.',
+  helpTitle: 'attache: diplomatic relations, with sources',
+  helpFooter: 'Country options take names in English or Korean, codes (KR, KOR) and common aliases.',
+  somethingWentWrong: (reference) => `Sorry, something went wrong on my side. Please try again in a moment. (ref ${reference})`,
+  unknownCommand: "I don't know that command. It may have been removed; try /help.",
+};
+
+const ko: Strings = {
+  date: (year, month, day) =>
+    month === undefined ? `${year}년` : day === undefined ? `${year}년 ${month}월` : `${year}년 ${month}월 ${day}일`,
+  ago(months, yearOnly) {
+    if (months < 0) return '미래';
+    const years = Math.floor(months / 12);
+    const rest = months % 12;
+    if (yearOnly) return years <= 0 ? '최근 1년 이내' : `약 ${years}년 전`;
+    if (months === 0) return '한 달이 안 됨';
+    const parts = [];
+    if (years > 0) parts.push(`${years}년`);
+    if (rest > 0) parts.push(`${rest}개월`);
+    return `${parts.join(' ')} 전`;
+  },
+  pairTitle: (a, b) => `${a} ↔ ${b}`,
+  statusSentence(status, date, ago) {
+    const when = date ? `${date}${ago ? `(${ago})` : ''}에 ` : '';
+    switch (status) {
+      case 'established':
+        return `${when}**외교 관계를 수립했습니다.**`;
+      case 'severed':
+        return `${when}**외교 관계가 단절되었습니다.**`;
+      case 'suspended':
+        return `${date ? `${date}${ago ? `(${ago})` : ''}부터 ` : ''}**외교 관계가 중단된 상태입니다.**`;
+      case 'none':
+        return '**두 나라는 외교 관계가 없습니다.**';
+    }
+  },
+  firstEstablished: (date) => `처음 수교한 날은 ${date}입니다.`,
+  restoredSentence: (date, ago) => `**외교 관계가 유지되고 있습니다.** ${date}(${ago})에 복원되었습니다.`,
+  noRecord: (a, b) => `${a}와(과) ${b} 사이의 관계 기록이 없어서, 수교 여부를 말씀드릴 수 없습니다.`,
+  noRecordHint: '데이터는 대한민국과 북한이 모든 나라와 맺은 관계, 그리고 주요 국가 쌍 일부를 다룹니다.',
+  sameCountry: (name) => `양쪽 모두 ${name}입니다. 서로 다른 두 나라를 골라 주세요.`,
+  eventKind: {
+    established: '수교',
+    severed: '단교',
+    restored: '관계 복원',
+    suspended: '관계 중단',
+    recognized: '국가 승인',
+    treaty: '조약 (대한민국 수립 이전)',
+    downgraded: '관계 격하',
+    other: '사건',
+  },
+  statusWord: { established: '수교', severed: '단교', suspended: '중단', none: '관계 없음' },
+  confidence: {
+    high: '높음: 두 개 이상의 출처가 일치하거나, 해당 주제를 다룬 문서가 밝히고 있습니다.',
+    medium: '보통: 2차 출처 하나뿐이거나, 출처끼리 세부 내용이 다릅니다.',
+    low: '낮음: 추정했거나 출처가 서로 맞지 않습니다.',
+  },
+  field: {
+    history: '경과',
+    sources: '출처',
+    confidence: '신뢰도',
+    caveat: '출처 간 차이',
+    more: (count) => `…외 ${count}건`,
+  },
+  footerAsOf: (asOf) => `상태 기준 시점: ${asOf}. 위에 적은 출처의 사실만 사용합니다.`,
+  profileTitle: (name) => `${name}: 외교 관계 요약`,
+  profileUnMembers: (established, others) => `다른 유엔 회원국 ${others}개국 중 **${established}**개국과 외교 관계가 있습니다.`,
+  profilePartial: (name, count) =>
+    `${name}의 관계 중 ${count}건이 기록되어 있습니다 (대한민국·북한과 각국의 관계, 그리고 주요 국가 쌍 일부).`,
+  profileFields: {
+    withoutUn: '외교 관계가 없는 유엔 회원국',
+    unrecorded: '데이터에 없는 유엔 회원국',
+    recent: '최근 변화',
+    partners: '수교국',
+    broken: '단교 또는 중단',
+    recorded: '기록된 관계',
+    none: '없음',
+  },
+  partnersCount: (count, unCount) => `모두 ${count}개 나라·지역 (그중 유엔 회원국 ${unCount}개국).`,
+  countryNotFound: (text) => `"${text}"(이)라는 나라를 찾지 못했습니다.`,
+  countryAmbiguous: (text) => `"${text}"에 해당하는 나라가 여럿입니다.`,
+  didYouMean: '혹시 이 나라인가요?',
+  tryAutocomplete: '입력할 때 나타나는 목록에서 고르거나 KR, SYR 같은 코드를 써 주세요.',
+  helpTitle: 'attache: 출처와 함께 보는 외교 관계',
+  helpFooter: '나라 옵션에는 한국어·영어 이름, 코드(KR, KOR), 흔히 쓰는 다른 이름을 쓸 수 있습니다.',
+  somethingWentWrong: (reference) => `죄송합니다. 처리 중 문제가 생겼습니다. 잠시 후 다시 시도해 주세요. (참조 ${reference})`,
+  unknownCommand: '알 수 없는 명령어입니다. 삭제되었을 수 있어요. /help 를 확인해 주세요.',
+};
+
+export const strings: Record<Language, Strings> = { en, ko };

@@ -1,0 +1,58 @@
+// What a command sends back, as plain Discord API values, plus the small text rules all replies share.
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord-api-types/v10';
+
+export interface Reply {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /** Only the person who asked sees it. */
+  ephemeral?: boolean;
+}
+
+/** Discord's limits that replies must respect. */
+export const limits = { title: 256, description: 4096, fieldName: 256, fieldValue: 1024, fields: 25, choiceName: 100 };
+
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * Makes user-typed text safe to echo: no control or invisible characters, markdown and mentions shown literally,
+ * and short enough to read.
+ */
+export function quoteUserText(text: string, max = 80): string {
+  const visible = text.replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
+  const short = clip(visible, max);
+  return short.replace(/[\\*_~`|>#[\]()<:@-]/g, '\\$&');
+}
+
+/** Joins lines into a field value that fits, ending with "…and N more" when some had to go. */
+export function fitLines(lines: string[], more: (count: number) => string, max = limits.fieldValue): string {
+  const kept: string[] = [];
+  let length = 0;
+  for (const [index, line] of lines.entries()) {
+    const left = lines.length - index - 1;
+    const reserve = left > 0 ? more(left).length + 1 : 0;
+    if (length + line.length + 1 + reserve > max) {
+      kept.push(more(lines.length - index));
+      break;
+    }
+    kept.push(line);
+    length += line.length + 1;
+  }
+  return kept.join('\n');
+}
+
+/** Source URLs as short links named by their host. */
+export function sourceLinks(urls: readonly string[], more: (count: number) => string): string {
+  const links = urls.map((url) => {
+    let host = url;
+    try {
+      host = new URL(url).hostname.replace(/^www\./, '');
+    } catch {
+      // Sources are validated as URLs at start-up; keep the raw text if one still fails here.
+    }
+    return `[${host}](${url})`;
+  });
+  return fitLines(links, more);
+}

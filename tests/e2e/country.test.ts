@@ -1,0 +1,47 @@
+// /country and /help through the fake Discord.
+import type { APIEmbed } from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWorld, type World } from './world.js';
+
+let world: World;
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(() => world?.close());
+
+const field = (embed: APIEmbed | undefined, name: string) => embed?.fields?.find((f) => f.name === name)?.value ?? '';
+
+describe('/country', () => {
+  it('South Korea: 191 of the 192 other UN members, North Korea the exception, Syria, Cuba and Niue the latest', async () => {
+    const result = await world.discord.slash('/country country:South Korea');
+    const embed = result.data.embeds?.[0];
+    expect(embed?.description).toContain('**191** of the 192 other UN member states');
+    expect(field(embed, 'UN members without relations')).toContain('North Korea');
+    const recent = field(embed, 'Most recent changes').split('\n');
+    expect(recent[0]).toContain('Syria');
+    expect(recent[1]).toContain('Cuba');
+    expect(recent[2]).toContain('Niue');
+  });
+
+  it('North Korea: 160 partners and the relations it lost', async () => {
+    const result = await world.discord.slash('/country country:KP');
+    const embed = result.data.embeds?.[0];
+    expect(field(embed, 'Partners')).toContain('160 countries and territories');
+    expect(field(embed, 'Severed or suspended')).toContain('Malaysia: severed, 19 March 2021');
+  });
+
+  it('speaks Korean to a Korean-locale user', async () => {
+    const result = await world.discord.slash('/country country:북한', { locale: 'ko' });
+    expect(result.data.embeds?.[0]?.title).toContain('북한');
+    expect(result.data.embeds?.[0]?.fields?.map((f) => f.name)).toContain('수교국');
+  });
+});
+
+describe('/help', () => {
+  it('lists every command with one line each', async () => {
+    const result = await world.discord.slash('/help');
+    const lines = result.data.embeds?.[0]?.description?.split('\n') ?? [];
+    expect(result.ephemeral).toBe(true);
+    for (const name of ['/country', '/help', '/relations']) expect(lines.some((line) => line.startsWith(`**${name}`))).toBe(true);
+  });
+});

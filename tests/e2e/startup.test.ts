@@ -1,0 +1,79 @@
+// Start-up as an admin meets it: command registration, and what happens when configuration is missing.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/paths.js';
+import { startWorld, type World } from './world.js';
+
+const run = promisify(execFile);
+const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
+/** Runs an entry point from an empty folder, so no .env on this machine leaks in. */
+async function runEntry(entry: string, env: Record<string, string>): Promise<{ stdout: string; stderr: string; code: number }> {
+  const cwd = mkdtempSync(join(tmpdir(), 'attache-cwd-'));
+  try {
+    const { stdout, stderr } = await run(tsx, [join(projectRoot, entry)], { cwd, env: { PATH: process.env.PATH!, ...env }, timeout: 20_000 });
+    return { stdout, stderr, code: 0 };
+  } catch (error) {
+    return error as { stdout: string; stderr: string; code: number };
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
+}
+
+let world: World;
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(() => world?.close());
+
+describe('command registration', () => {
+  it('registers /relations, /country and /help with Korean localizations when the bot starts', () => {
+    const commands = world.discord.registeredCommands();
+    expect(commands.map((command) => command.name).sort()).toEqual(['country', 'help', 'relations']);
+    for (const command of commands) {
+      expect(command.name_localizations?.ko).toBeTruthy();
+      expect(command.description_localizations?.ko).toBeTruthy();
+    }
+    const relations = commands.find((command) => command.name === 'relations');
+    expect(relations?.options?.map((option) => option.name)).toEqual(['country', 'with']);
+  });
+
+  it('does not register again on a restart when nothing changed', async () => {
+    const puts = () => world.discord.requests.filter((request) => request.method === 'PUT' && request.path.endsWith('/commands'));
+    const before = puts().length;
+    await world.restart();
+    expect(puts().length).toBe(before);
+  });
+
+  it('npm run deploy-commands registers every command in one server and exits 0', async () => {
+    const guildId = world.discord.defaultGuildId;
+    const result = await runEntry('src/deploy-commands.ts', {
+      DISCORD_TOKEN: world.discord.token,
+      DISCORD_API_URL: world.discord.apiUrl,
+      DISCORD_GUILD_ID: guildId,
+    });
+    expect(result.stdout).toContain(`Registered 3 commands (guild ${guildId})`);
+    expect(world.discord.registeredCommands(guildId)).toHaveLength(3);
+  });
+});
+
+describe('configuration', () => {
+  it('a missing token stops start-up with one clear line and exit code 1', async () => {
+    const result = await runEntry('src/main.ts', {});
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('DISCORD_TOKEN is required');
+  });
+
+  it('a malformed value is named without printing the token', async () => {
+    const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.secret-part.never-print-me';
+    const result = await runEntry('src/main.ts', { DISCORD_TOKEN: token, DISCORD_API_URL: 'not a url', DEFAULT_COUNTRY: 'korea' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('DISCORD_API_URL');
+    expect(result.stderr).toContain('DEFAULT_COUNTRY');
+    expect(result.stderr).not.toContain('never-print-me');
+  });
+});
