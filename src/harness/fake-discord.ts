@@ -111,6 +111,26 @@ export class FakeDiscord {
   message(id: string): APIMessage | undefined { return this.world.messages.get(id); }
 
   /** The next `times` requests matching get this answer instead (before auth and routes). */
+  private readonly everyoneMayUse = new Set<string>();
+
+  /**
+   * Lets every member of a server use a command whatever its default_member_permissions, as a server admin can in
+   * Server Settings → Integrations. The bot must still check permissions when the command runs.
+   */
+  allowCommandForEveryone(name: string, guildId: string = this.defaultGuildId): void {
+    this.everyoneMayUse.add(`${guildId}:${name}`);
+  }
+
+  /** Changes what the bot may do in a channel, as a server admin would. */
+  setChannel(channelId: string, change: { botCanPost: boolean }): void {
+    const channel = this.world.channel(channelId);
+    if (!channel) throw new Error(`no channel ${channelId}`);
+    channel.botCanPost = change.botCanPost;
+  }
+
+  /** Deletes a channel: the bot's posts to it then fail with 404 Unknown Channel. */
+  deleteChannel(channelId: string): void { this.world.deleteChannel(channelId); }
+
   inject(match: RequestMatch, response: InjectedResponse, times = 1): void { this.rest.inject(match, response, times); }
   clearInjections(): void { this.rest.clearInjections(); }
 
@@ -138,7 +158,8 @@ export class FakeDiscord {
     const ctx = actorParseContext(this.world, who);
     const mode = focused === undefined ? {} : { focused };
     const parsed = typeof line === 'string' ? parseCommandLine(line, commands, ctx, mode) : parseCommandSpec(line, commands, ctx, mode);
-    if (!canUseCommand(parsed.command.default_member_permissions, who.permissions)) {
+    const overridden = this.everyoneMayUse.has(`${who.guild.id}:${parsed.command.name}`);
+    if (!overridden && !canUseCommand(parsed.command.default_member_permissions, who.permissions)) {
       throw new Error(`${label(line)}: the actor's permissions (${who.permissions}) lack the command's default_member_permissions (${parsed.command.default_member_permissions}); Discord would not offer it (use ADMIN_ACTOR?)`);
     }
     return parsed;

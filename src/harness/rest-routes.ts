@@ -75,6 +75,10 @@ export function addCoreRoutes(router: Router, { world, gatewayUrl }: CoreEnv): v
     const body = isObject(ctx.body) ? ctx.body : {};
     const problem = checkMessageBody(body, ctx.files, true);
     if (problem) return error(problem.status, problem.code, problem.message, problem.errors);
+    // Like Discord: with enforce_nonce, a nonce seen in the last few minutes returns the first message again.
+    const nonce = body.enforce_nonce === true && (typeof body.nonce === 'string' || typeof body.nonce === 'number') ? String(body.nonce) : undefined;
+    const earlier = nonce ? world.messageByNonce(ch.id, nonce) : undefined;
+    if (earlier) return json(200, earlier);
     const message = createMessage(world.ids, {
       id: world.ids.next(),
       channelId: ch.id,
@@ -84,6 +88,7 @@ export function addCoreRoutes(router: Router, { world, gatewayUrl }: CoreEnv): v
       type: isObject(body.message_reference) ? MessageType.Reply : MessageType.Default,
     });
     if (isObject(body.message_reference)) message.message_reference = { ...(body.message_reference as object), channel_id: ch.id, guild_id: ch.guildId };
+    if (nonce) world.rememberNonce(ch.id, nonce, message);
     return json(200, world.storeMessage(message, true));
   });
   const channelMessage = (ctx: RouteContext) => {

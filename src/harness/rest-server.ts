@@ -49,7 +49,8 @@ export class RestApi {
     const found = versioned ? this.options.router.match(method, path) : undefined;
 
     let answer: RouteAnswer;
-    const injected = this.takeInjection(method, path);
+    const injection = this.takeInjection(method, path);
+    const injected = injection && !injection.afterHandling ? injection.answer : undefined;
     if (injected) answer = injected;
     else if (parsed.error) answer = error(400, 50109, parsed.error);
     else if ((found?.route.auth ?? true) && req.headers.authorization !== `Bot ${this.options.token}`) answer = error(401, 0, '401: Unauthorized');
@@ -64,6 +65,7 @@ export class RestApi {
       }
     }
 
+    if (injection?.afterHandling) answer = injection.answer;
     const headers = { ...rateLimitHeaders(method, found?.route.pattern ?? path), ...(answer.headers ?? {}) };
     send(res, answer.status, answer.body, headers);
     const recorded: RecordedRequest = {
@@ -73,7 +75,7 @@ export class RestApi {
       body: parsed.json,
       files: parsed.files.map((f) => ({ field: f.field, name: f.name, size: f.data.length, contentType: f.contentType })),
       status: answer.status,
-      injected: injected !== undefined,
+      injected: injection !== undefined,
       at: Date.now(),
     };
     if (found) recorded.route = found.route.pattern;
@@ -81,15 +83,15 @@ export class RestApi {
     this.options.onRecorded(recorded);
   }
 
-  private takeInjection(method: string, path: string): RouteAnswer | undefined {
+  private takeInjection(method: string, path: string): { answer: RouteAnswer; afterHandling: boolean } | undefined {
     const i = this.injections.findIndex((inj) => matches(inj.match, method, path));
     const inj = this.injections[i];
     if (!inj) return undefined;
     if (--inj.remaining <= 0) this.injections.splice(i, 1);
-    const { status, body, headers } = inj.response;
+    const { status, body, headers, afterHandling } = inj.response;
     const answer: RouteAnswer = { status, body };
     if (headers) answer.headers = headers;
-    return answer;
+    return { answer, afterHandling: afterHandling ?? false };
   }
 
   /** Counts this request in the rolling second; true when it is over the limit (and then not counted). */

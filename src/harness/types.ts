@@ -118,6 +118,11 @@ export interface RequestMatch {
 
 export interface InjectedResponse {
   status: number;
+  /**
+   * When true, the request is handled as usual first (a message is created, say) and only the answer is replaced:
+   * what a client sees when Discord did the work but the response was lost.
+   */
+  afterHandling?: boolean;
   body?: unknown;
   headers?: Record<string, string>;
 }

@@ -106,6 +106,28 @@ export class World {
     return this.channelsById.get(id);
   }
 
+  /** Removes a channel, as when a server admin deletes it: posts to it then answer 404. */
+  deleteChannel(id: string): void {
+    const channel = this.channelsById.get(id);
+    if (!channel) return;
+    this.channelsById.delete(id);
+    const guild = this.guild(channel.guildId);
+    if (guild) guild.channels = guild.channels.filter((c) => c.id !== id);
+  }
+
+  private readonly nonces = new Map<string, { message: APIMessage; at: number }>();
+  /** How long Discord remembers a nonce ("the past few minutes"). */
+  static readonly nonceWindowMs = 5 * 60 * 1000;
+
+  messageByNonce(channelId: string, nonce: string): APIMessage | undefined {
+    const seen = this.nonces.get(`${channelId}:${nonce}`);
+    return seen && Date.now() - seen.at < World.nonceWindowMs ? seen.message : undefined;
+  }
+
+  rememberNonce(channelId: string, nonce: string, message: APIMessage): void {
+    this.nonces.set(`${channelId}:${nonce}`, { message, at: Date.now() });
+  }
+
   channelByName(guildId: string, name: string): FakeChannel | undefined {
     return this.guild(guildId)?.channels.find((c) => c.name === name);
   }
