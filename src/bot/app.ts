@@ -4,10 +4,14 @@ import { Events, type Client } from 'discord.js';
 import { createHash } from 'node:crypto';
 import type { Config } from '../config.js';
 import { loadFacts } from '../facts/load.js';
+import { loadNews } from '../news/items.js';
+import { DailyRepository } from '../store/daily-repository.js';
+import { DailyPoster } from './daily-poster.js';
+import { Scheduler } from './scheduler.js';
 import { CountrySearch } from '../facts/search.js';
 import { createLogger, type Logger } from '../logger.js';
 import { dataDir as defaultDataDir } from '../paths.js';
-import { openStore, type Store } from '../store/open-store.js';
+import { Store } from '../store/open-store.js';
 import { createClient } from './client.js';
 import type { BotContext } from './command.js';
 import { registerCommands, resolveApplicationId, restFor } from './deploy.js';
@@ -21,12 +25,15 @@ export interface StartOptions {
   dataDir?: string;
   /** Register the commands when their definitions changed since the last start (default true). */
   syncCommands?: boolean;
+  /** Run the daily-post clock (default true). Tests may drive `scheduler.runDue()` themselves. */
+  schedule?: boolean;
 }
 
 export interface RunningBot {
   client: Client;
   ctx: BotContext;
   registry: CommandRegistry;
+  scheduler: Scheduler;
   applicationId: string;
   /** Stops taking interactions, closes the gateway connection and the store. */
   stop(): Promise<void>;
@@ -37,10 +44,11 @@ async function syncCommands(config: Config, registry: CommandRegistry, store: St
   const definitions = registry.definitions;
   const scope = config.DISCORD_GUILD_ID ?? 'global';
   const hash = createHash('sha256').update(JSON.stringify(definitions)).digest('hex');
-  const key = `commands:hash:${applicationId}:${scope}`;
-  if ((await store.get(key)) === hash) return;
+  const key = `commands-hash:${applicationId}:${scope}`;
+  const meta = await store.namespace<string>('meta');
+  if ((await meta.get(key)) === hash) return;
   const result = await registerCommands(restFor(config), applicationId, config.DISCORD_GUILD_ID, definitions);
-  await store.set(key, hash);
+  await meta.set(key, hash);
   log.info(result, 'slash commands registered');
 }
 
@@ -48,25 +56,33 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const { config } = options;
   const log = options.log ?? createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
   const started = performance.now();
-  const facts = loadFacts(options.dataDir ?? defaultDataDir);
+  const dataDir = options.dataDir ?? defaultDataDir;
+  const facts = loadFacts(dataDir);
+  const news = loadNews(dataDir, facts);
   const search = new CountrySearch(facts.countries);
   const factsMs = performance.now() - started;
   if (!facts.country(config.DEFAULT_COUNTRY)) {
     throw new Error(`DEFAULT_COUNTRY ${config.DEFAULT_COUNTRY} is not a country in data/countries.json`);
   }
-  const store = await openStore(config.STORE_URL);
+  const store = await Store.open(config.STORE_URL);
   const registry = await loadCommands();
+  const client = createClient(config);
+  const now = options.now ?? (() => new Date());
+  const repository = new DailyRepository(store);
+  const poster = new DailyPoster({ now, log, facts }, client.rest, repository, news, () => client.user?.id);
+  const scheduler = new Scheduler({ now, log }, repository, poster);
   const ctx: BotContext = {
     config,
     facts,
     search,
     store,
+    news,
+    daily: { repository, poster },
     log,
-    now: options.now ?? (() => new Date()),
+    now,
     definitions: () => registry.definitions,
   };
 
-  const client = createClient(config);
   let accepting = true;
   client.on(Events.InteractionCreate, (interaction) => {
     if (accepting) void routeInteraction(interaction, registry, ctx);
@@ -79,11 +95,12 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     await ready;
   } catch (error) {
     await client.destroy();
-    await store.disconnect();
+    await store.close();
     throw error;
   }
   const applicationId = client.application?.id ?? (await resolveApplicationId(config, restFor(config)));
   if (options.syncCommands ?? true) await syncCommands(config, registry, store, applicationId, log);
+  if (options.schedule ?? true) scheduler.start();
   log.info(
     { applicationId, commands: registry.all.length, countries: facts.countries.length, dataLoadMs: Math.round(factsMs) },
     'attache is ready',
@@ -93,11 +110,13 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     client,
     ctx,
     registry,
+    scheduler,
     applicationId,
     async stop() {
       accepting = false;
+      await scheduler.stop();
       await client.destroy();
-      await store.disconnect();
+      await store.close();
     },
   };
 }

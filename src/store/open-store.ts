@@ -1,9 +1,8 @@
 // The one place that knows which database backs the store: STORE_URL picks SQLite (default), Redis or PostgreSQL.
+// Each kind of record lives in its own keyv namespace, so it can be listed without an index.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Keyv, { type KeyvStoreAdapter } from 'keyv';
-
-export type Store = Keyv<unknown>;
 
 async function adapterFor(url: string): Promise<KeyvStoreAdapter | undefined> {
   const scheme = url.slice(0, url.indexOf(':'));
@@ -19,7 +18,7 @@ async function adapterFor(url: string): Promise<KeyvStoreAdapter | undefined> {
     case 'redis':
     case 'rediss': {
       const { default: KeyvRedis } = await import('@keyv/redis');
-      return new KeyvRedis(url) as unknown as KeyvStoreAdapter;
+      return new KeyvRedis(url, { throwOnConnectError: true }) as unknown as KeyvStoreAdapter;
     }
     case 'postgres':
     case 'postgresql': {
@@ -31,10 +30,40 @@ async function adapterFor(url: string): Promise<KeyvStoreAdapter | undefined> {
   }
 }
 
-/** Opens the store and checks it answers, so a wrong STORE_URL fails at start-up rather than on first use. */
-export async function openStore(url: string, namespace = 'attache'): Promise<Store> {
-  const adapter = await adapterFor(url);
-  const store = new Keyv<unknown>(adapter ? { store: adapter, namespace } : { namespace });
-  await store.get('__ping__');
-  return store;
+export class Store {
+  private readonly namespaces = new Map<string, Keyv<unknown>>();
+  private constructor(private readonly url: string) {}
+
+  /** Opens the store and checks it answers, so a wrong STORE_URL fails at start-up rather than on first use. */
+  static async open(url: string): Promise<Store> {
+    const store = new Store(url);
+    await (await store.namespace('meta')).get('__ping__');
+    return store;
+  }
+
+  /** The records of one kind, e.g. 'daily-settings'. */
+  async namespace<T>(name: string): Promise<Keyv<T>> {
+    let keyv = this.namespaces.get(name);
+    if (!keyv) {
+      const adapter = await adapterFor(this.url);
+      keyv = adapter ? new Keyv<unknown>({ store: adapter, namespace: name }) : new Keyv<unknown>({ namespace: name });
+      keyv.on('error', () => undefined); // failures surface as rejected calls, where the caller decides
+      this.namespaces.set(name, keyv);
+    }
+    return keyv as Keyv<T>;
+  }
+
+  /** Every [key, value] of a namespace (keys without the namespace prefix). */
+  async *entries<T>(name: string): AsyncGenerator<[string, T]> {
+    const keyv = await this.namespace<T>(name);
+    if (!keyv.iterator) throw new Error(`this store cannot list ${name}`);
+    for await (const [key, value] of keyv.iterator(keyv.namespace) as AsyncGenerator<[string, T | undefined]>) {
+      if (value !== undefined) yield [key, value];
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.namespaces.values()].map((keyv) => keyv.disconnect().catch(() => undefined)));
+    this.namespaces.clear();
+  }
 }

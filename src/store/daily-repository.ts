@@ -1,0 +1,65 @@
+// Daily-post settings and records per server, in the store. Settings change by command; records only after
+// Discord confirmed a post. Claims mark a post in flight, so a restart knows to check before sending again.
+import type { DailyRecord, DailySettings } from '../news/daily.js';
+import { emptyRecord } from '../news/daily.js';
+import type { Store } from './open-store.js';
+
+export interface DailyClaim {
+  day: string;
+  nonce: string;
+  /** ISO time the first attempt started; bounds where to look for a post that may already exist. */
+  startedAt: string;
+}
+
+export class DailyRepository {
+  constructor(private readonly store: Store) {}
+
+  private settings() {
+    return this.store.namespace<DailySettings>('daily-settings');
+  }
+  private records() {
+    return this.store.namespace<DailyRecord>('daily-records');
+  }
+  private claims() {
+    return this.store.namespace<DailyClaim>('daily-claims');
+  }
+
+  async settingsOf(guildId: string): Promise<DailySettings | undefined> {
+    return (await this.settings()).get(guildId);
+  }
+
+  async saveSettings(guildId: string, settings: DailySettings): Promise<void> {
+    await (await this.settings()).set(guildId, settings);
+  }
+
+  async removeSettings(guildId: string): Promise<boolean> {
+    return (await this.settings()).delete(guildId);
+  }
+
+  /** Every server with a daily post configured. */
+  async allSettings(): Promise<[string, DailySettings][]> {
+    const all: [string, DailySettings][] = [];
+    for await (const entry of this.store.entries<DailySettings>('daily-settings')) all.push(entry);
+    return all;
+  }
+
+  async recordOf(guildId: string): Promise<DailyRecord> {
+    return (await (await this.records()).get(guildId)) ?? emptyRecord();
+  }
+
+  async saveRecord(guildId: string, record: DailyRecord): Promise<void> {
+    await (await this.records()).set(guildId, record);
+  }
+
+  async claimOf(guildId: string): Promise<DailyClaim | undefined> {
+    return (await this.claims()).get(guildId);
+  }
+
+  async saveClaim(guildId: string, claim: DailyClaim): Promise<void> {
+    await (await this.claims()).set(guildId, claim);
+  }
+
+  async clearClaim(guildId: string): Promise<void> {
+    await (await this.claims()).delete(guildId);
+  }
+}
