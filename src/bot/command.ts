@@ -9,13 +9,18 @@ import type { Config } from '../config.js';
 import type { Facts } from '../facts/facts.js';
 import type { CountrySearch } from '../facts/search.js';
 import type { Logger } from '../logger.js';
+import type { NewsDesk } from '../news/items.js';
+import type { DailyRepository } from '../store/daily-repository.js';
 import type { Store } from '../store/open-store.js';
+import type { DailyPoster } from './daily-poster.js';
 
 export interface BotContext {
   config: Config;
   facts: Facts;
   search: CountrySearch;
   store: Store;
+  news: NewsDesk;
+  daily: { repository: DailyRepository; poster: DailyPoster };
   log: Logger;
   /** The clock: injectable so tests and the scheduler agree on "now". */
   now: () => Date;

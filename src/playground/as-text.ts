@@ -1,8 +1,11 @@
 // A Discord message payload as plain terminal text, so a newcomer can read the bot's replies.
 import type { APIEmbed, APIInteractionResponseCallbackData, APIMessageComponent } from 'discord-api-types/v10';
 
+/** Links as "name <url>", and Discord timestamps as the UTC time they stand for. */
 function markdownLinksAsText(text: string): string {
-  return text.replace(/\[([^\]]+)\]\((https?:[^)]+)\)/g, '$1 <$2>');
+  return text
+    .replace(/\[([^\]]+)\]\((https?:[^)]+)\)/g, '$1 <$2>')
+    .replace(/<t:(\d+):[a-zA-Z]>/g, (_, seconds: string) => new Date(Number(seconds) * 1000).toISOString().replace(/:\d\d\.\d+Z$/, ' UTC').replace('T', ' '));
 }
 
 function embedAsText(embed: APIEmbed): string[] {

@@ -30,9 +30,9 @@ beforeAll(async () => {
 afterAll(() => world?.close());
 
 describe('command registration', () => {
-  it('registers /relations, /country and /help with Korean localizations when the bot starts', () => {
+  it('registers every command with Korean localizations when the bot starts', () => {
     const commands = world.discord.registeredCommands();
-    expect(commands.map((command) => command.name).sort()).toEqual(['country', 'help', 'relations']);
+    expect(commands.map((command) => command.name).sort()).toEqual(['country', 'daily', 'help', 'news', 'relations']);
     for (const command of commands) {
       expect(command.name_localizations?.ko).toBeTruthy();
       expect(command.description_localizations?.ko).toBeTruthy();
@@ -55,8 +55,8 @@ describe('command registration', () => {
       DISCORD_API_URL: world.discord.apiUrl,
       DISCORD_GUILD_ID: guildId,
     });
-    expect(result.stdout).toContain(`Registered 3 commands (guild ${guildId})`);
-    expect(world.discord.registeredCommands(guildId)).toHaveLength(3);
+    expect(result.stdout).toContain(`Registered 5 commands (guild ${guildId})`);
+    expect(world.discord.registeredCommands(guildId)).toHaveLength(5);
   });
 });
 

@@ -12,6 +12,8 @@ export interface World {
   bot: RunningBot;
   /** Stops the bot and starts a new one on the same fake Discord and the same store. */
   restart(): Promise<RunningBot>;
+  /** Starts one more bot process on the same fake Discord and store (as when two processes share a store). */
+  launchAnother(): Promise<RunningBot>;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     ...options.env,
   });
   const launch = () => startBot({ config, log: pino({ level: 'silent' }), ...(options.now && { now: options.now }) });
+  const others: RunningBot[] = [];
   const world: World = {
     discord,
     bot: await launch(),
@@ -40,7 +43,13 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       world.bot = await launch();
       return world.bot;
     },
+    async launchAnother() {
+      const another = await launch();
+      others.push(another);
+      return another;
+    },
     async close() {
+      for (const other of others) await other.stop();
       await world.bot.stop();
       await discord.close();
       rmSync(dir, { recursive: true, force: true });

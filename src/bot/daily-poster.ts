@@ -1,0 +1,123 @@
+// Sends one server's daily post exactly once. Discord's own dedupe (a nonce with enforce_nonce) covers retries
+// within minutes, a second process, and a crash right after sending; a claim in the store, written before the
+// first attempt, tells a later restart to look in the channel for the post before sending again.
+import { DiscordAPIError, Routes, type REST } from 'discord.js';
+import type { APIMessage } from 'discord-api-types/v10';
+import { dailyContent, type DailySettings, type PauseReason } from '../news/daily.js';
+import type { NewsDesk } from '../news/items.js';
+import { dailyPost } from '../render/news.js';
+import type { Language } from '../render/i18n.js';
+import type { Reply } from '../render/reply.js';
+import type { DailyRepository } from '../store/daily-repository.js';
+import type { BotContext } from './command.js';
+
+/** Discord remembers a nonce for "the past few minutes"; past this, look before sending again. */
+const nonceTrustMs = 2 * 60 * 1000;
+
+export type PostOutcome = 'posted' | 'already-posted' | 'paused' | 'failed';
+
+/** Why Discord refused a post, when retrying will not help. */
+export function pauseReasonOf(error: unknown): PauseReason | undefined {
+  if (!(error instanceof DiscordAPIError)) return undefined;
+  if (error.status === 404 || error.code === 10003) return 'channel-missing';
+  if (error.status === 403 || error.code === 50001 || error.code === 50013) return 'missing-permissions';
+  return undefined;
+}
+
+/** The message body of a channel post: never pings, and carries a nonce when Discord should dedupe it. */
+export function channelMessageBody(reply: Reply, nonce?: string) {
+  return {
+    ...(reply.content !== undefined && { content: reply.content }),
+    ...(reply.embeds && { embeds: reply.embeds }),
+    ...(reply.components && { components: reply.components }),
+    allowed_mentions: { parse: [] },
+    ...(nonce && { nonce, enforce_nonce: true }),
+  };
+}
+
+export function nonceFor(guildId: string, day: string): string {
+  return `d${day.replace(/-/g, '')}${guildId.slice(-16)}`;
+}
+
+export class DailyPoster {
+  constructor(
+    private readonly ctx: Pick<BotContext, 'now' | 'log' | 'facts'>,
+    private readonly rest: REST,
+    private readonly repository: DailyRepository,
+    private readonly news: NewsDesk,
+    private readonly botUserId: () => string | undefined,
+  ) {}
+
+  /** What the next post for this server holds, rendered. */
+  async render(guildId: string, settings: DailySettings, day: string): Promise<{ reply: Reply; newsId?: string }> {
+    const record = await this.repository.recordOf(guildId);
+    const content = dailyContent(this.news, this.ctx.facts, record, day);
+    const keyFacts = content.kind === 'news' ? this.news.keyFacts(content.item) : [];
+    const language: Language = settings.language ?? 'en';
+    const reply = dailyPost(content, keyFacts, this.ctx.facts, language, day);
+    return content.kind === 'news' ? { reply, newsId: content.item.id } : { reply };
+  }
+
+  async post(guildId: string, settings: DailySettings, day: string): Promise<PostOutcome> {
+    const now = this.ctx.now();
+    const claim = await this.repository.claimOf(guildId);
+    const nonce = nonceFor(guildId, day);
+    if (claim?.day === day && now.getTime() - Date.parse(claim.startedAt) > nonceTrustMs) {
+      const found = await this.findEarlierPost(settings.channelId, day, claim.startedAt);
+      if (found) {
+        await this.recordPosted(guildId, day, found.id, undefined);
+        return 'already-posted';
+      }
+    }
+    if (claim?.day !== day) await this.repository.saveClaim(guildId, { day, nonce, startedAt: now.toISOString() });
+
+    const { reply, newsId } = await this.render(guildId, settings, day);
+    try {
+      const message = (await this.rest.post(Routes.channelMessages(settings.channelId), {
+        body: channelMessageBody(reply, nonce),
+      })) as APIMessage;
+      await this.recordPosted(guildId, day, message.id, newsId);
+      return 'posted';
+    } catch (error) {
+      const reason = pauseReasonOf(error);
+      if (reason) {
+        await this.repository.saveSettings(guildId, { ...settings, paused: { reason, since: now.toISOString() } });
+        await this.repository.clearClaim(guildId);
+        this.ctx.log.warn({ guildId, reason }, 'daily post paused');
+        return 'paused';
+      }
+      this.ctx.log.warn({ guildId, err: error }, 'daily post failed; will retry');
+      return 'failed';
+    }
+  }
+
+  private async recordPosted(guildId: string, day: string, messageId: string, newsId: string | undefined): Promise<void> {
+    const record = await this.repository.recordOf(guildId);
+    await this.repository.saveRecord(guildId, {
+      ...record,
+      lastPostedDay: day,
+      lastPostedAt: this.ctx.now().toISOString(),
+      lastMessageId: messageId,
+      sentNews: newsId && !record.sentNews.includes(newsId) ? [...record.sentNews, newsId] : record.sentNews,
+    });
+    await this.repository.clearClaim(guildId);
+  }
+
+  /** A post of ours for that day already in the channel (sent before a crash), found by the day in its footer. */
+  private async findEarlierPost(channelId: string, day: string, since: string): Promise<APIMessage | undefined> {
+    try {
+      const messages = (await this.rest.get(Routes.channelMessages(channelId), {
+        query: new URLSearchParams({ limit: '50' }),
+      })) as APIMessage[];
+      const botId = this.botUserId();
+      return messages.find(
+        (message) =>
+          message.author.id === botId &&
+          Date.parse(message.timestamp) >= Date.parse(since) - 60_000 &&
+          message.embeds.some((embed) => embed.footer?.text.includes(day)),
+      );
+    } catch {
+      return undefined; // Without Read Message History we cannot look; the nonce still guards recent retries.
+    }
+  }
+}

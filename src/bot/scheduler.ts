@@ -1,0 +1,102 @@
+// Drives the daily posts: once a minute (and once at start-up, for posts missed while down) it asks each server's
+// schedule what is due and sends those posts. Many due at once go out together, paced by the REST client's
+// rate limiter (Discord allows 50 requests a second), not one by one and not all at the same instant.
+import { dailyActions } from '../news/daily.js';
+import type { DailyRepository } from '../store/daily-repository.js';
+import type { BotContext } from './command.js';
+import type { DailyPoster, PostOutcome } from './daily-poster.js';
+
+/** Posts in flight at once; the REST client queues beyond Discord's rate limit, so this only bounds memory. */
+const concurrency = 50;
+
+export interface DueRun {
+  posted: number;
+  skipped: number;
+  paused: number;
+  failed: number;
+}
+
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+export class Scheduler {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<DueRun> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly ctx: Pick<BotContext, 'now' | 'log'>,
+    private readonly repository: DailyRepository,
+    private readonly poster: DailyPoster,
+  ) {}
+
+  /** Runs now, then at the start of every minute. */
+  start(): void {
+    this.stopped = false;
+    void this.runDue();
+    const tick = () => {
+      if (this.stopped) return;
+      void this.runDue();
+      this.timer = setTimeout(tick, 60_000 - (Date.now() % 60_000) + 50);
+    };
+    this.timer = setTimeout(tick, 60_000 - (Date.now() % 60_000) + 50);
+  }
+
+  /** Stops ticking and waits for posts in flight. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Sends what is due at the clock's "now". Runs never overlap: a second call waits for the first. */
+  runDue(): Promise<DueRun> {
+    const previous = this.running ?? Promise.resolve(undefined);
+    const run = previous.catch(() => undefined).then(() => this.runOnce());
+    this.running = run;
+    return run;
+  }
+
+  private async runOnce(): Promise<DueRun> {
+    const result: DueRun = { posted: 0, skipped: 0, paused: 0, failed: 0 };
+    if (this.stopped) return result;
+    const now = this.ctx.now();
+    let all;
+    try {
+      all = await this.repository.allSettings();
+    } catch (error) {
+      this.ctx.log.warn({ err: error }, 'store unavailable; daily posts wait for the next minute');
+      return result;
+    }
+    const due: { guildId: string; post: () => Promise<PostOutcome> }[] = [];
+    for (const [guildId, settings] of all) {
+      const record = await this.repository.recordOf(guildId);
+      for (const action of dailyActions(settings, record, now)) {
+        if (action.kind === 'skip') {
+          await this.repository.saveRecord(guildId, { ...record, skipped: { day: action.day, lateMinutes: action.lateMinutes } });
+          this.ctx.log.info({ guildId, day: action.day, lateMinutes: action.lateMinutes }, 'daily post skipped: too late');
+          result.skipped++;
+        } else {
+          due.push({ guildId, post: () => this.poster.post(guildId, settings, action.day) });
+        }
+      }
+    }
+    await inParallel(due, concurrency, async ({ guildId, post }) => {
+      try {
+        const outcome = await post();
+        if (outcome === 'posted' || outcome === 'already-posted') result.posted++;
+        else result[outcome]++;
+      } catch (error) {
+        result.failed++;
+        this.ctx.log.error({ guildId, err: error }, 'daily post crashed');
+      }
+    });
+    if (due.length) this.ctx.log.info(result, 'daily posts done');
+    return result;
+  }
+}

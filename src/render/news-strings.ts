@@ -1,0 +1,140 @@
+// The sentences of news items, daily posts and /daily replies, in English and Korean.
+import type { Language } from './i18n.js';
+
+export interface NewsStrings {
+  keyFacts: string;
+  countries: string;
+  countriesHint: string;
+  sources: string;
+  unCoverage(country: string, established: number, others: number, exceptions: string): string;
+  noExceptions: string;
+  relationLine(pair: string, status: string, date: string | null): string;
+  unknownPair(pair: string): string;
+  newsFooter(id: string): string;
+  noNews: string;
+  unknownItem(typed: string): string;
+  dailyFooter(day: string): string;
+  onThisDayTitle(date: string): string;
+  onThisDayLine(year: number, pair: string): string;
+  factTitle: string;
+  factLine(a: string, b: string, date: string): string;
+  daily: {
+    notAdmin: string;
+    guildOnly: string;
+    badTime(typed: string): string;
+    badZone(typed: string): string;
+    cannotPost(channel: string, reason: string): string;
+    reasons: Record<'channel-missing' | 'missing-permissions' | 'not-text', string>;
+    confirmedInChannel(time: string, zone: string): string;
+    set(channel: string, time: string, zone: string, next: string): string;
+    off: string;
+    wasOff: string;
+    notSet: string;
+    statusTitle: string;
+    channel: string;
+    time: string;
+    next: string;
+    last: string;
+    never: string;
+    paused(reason: string, since: string): string;
+    skipped(day: string, minutes: number): string;
+    previewPosted(channel: string): string;
+    previewFailed(channel: string, reason: string): string;
+  };
+}
+
+const en: NewsStrings = {
+  keyFacts: 'Key facts (from the data)',
+  countries: 'Countries involved',
+  countriesHint: 'Ask /relations about any of them.',
+  sources: 'Sources',
+  unCoverage: (country, established, others, exceptions) =>
+    `${country} has relations with ${established} of the ${others} other UN members. Without: ${exceptions}.`,
+  noExceptions: 'none',
+  relationLine: (pair, status, date) => `${pair}: ${status}${date ? `, ${date}` : ''}`,
+  unknownPair: (pair) => `${pair}: no record`,
+  newsFooter: (id) => `News item ${id}. Summary in our own words; see the sources.`,
+  noNews: 'There is no news yet.',
+  unknownItem: (typed) => `I have no news item "${typed}". Pick one from the list as you type.`,
+  dailyFooter: (day) => `attache daily post · ${day}`,
+  onThisDayTitle: (date) => `On this day, ${date}`,
+  onThisDayLine: (year, pair) => `• ${year}: ${pair} established diplomatic relations`,
+  factTitle: 'Fact of the day',
+  factLine: (a, b, date) => `${a} and ${b} established diplomatic relations on ${date}.`,
+  daily: {
+    notAdmin: 'Only members with the Manage Server permission can change the daily post.',
+    guildOnly: 'The daily post belongs to a server; use this command in one.',
+    badTime: (typed) => `"${typed}" is not a time. Use 24-hour HH:MM, such as 09:00 or 18:30.`,
+    badZone: (typed) => `"${typed}" is not a time zone I know. Pick one from the list, such as Asia/Seoul or UTC.`,
+    cannotPost: (channel, reason) => `I can't post in ${channel}: ${reason} Nothing was changed.`,
+    reasons: {
+      'channel-missing': 'the channel no longer exists.',
+      'missing-permissions': 'I am missing the permission to send messages there.',
+      'not-text': 'it is not a text channel.',
+    },
+    confirmedInChannel: (time, zone) => `Daily diplomatic news will be posted here every day at ${time} (${zone}).`,
+    set: (channel, time, zone, next) => `The daily post goes to ${channel} at ${time} (${zone}). Next post: ${next}.`,
+    off: 'The daily post is off. Use /daily set to turn it on again.',
+    wasOff: 'The daily post was already off.',
+    notSet: 'No daily post is set up here. Use /daily set to start one.',
+    statusTitle: 'Daily post',
+    channel: 'Channel',
+    time: 'Time',
+    next: 'Next post',
+    last: 'Last post',
+    never: 'not yet',
+    paused: (reason, since) => `Paused since ${since}: ${reason} Fix it, then run /daily set again.`,
+    skipped: (day, minutes) => `The post for ${day} was skipped: the bot was down and it would have been ${Math.round(minutes / 60)} h late.`,
+    previewPosted: (channel) => `Posted a preview of the next daily post in ${channel}.`,
+    previewFailed: (channel, reason) => `I couldn't post the preview in ${channel}: ${reason}`,
+  },
+};
+
+const ko: NewsStrings = {
+  keyFacts: '핵심 사실 (데이터 기준)',
+  countries: '관련 국가',
+  countriesHint: '/relations 로 각 나라의 관계를 확인할 수 있습니다.',
+  sources: '출처',
+  unCoverage: (country, established, others, exceptions) =>
+    `${country}은(는) 다른 유엔 회원국 ${others}개국 중 ${established}개국과 수교했습니다. 미수교: ${exceptions}.`,
+  noExceptions: '없음',
+  relationLine: (pair, status, date) => `${pair}: ${status}${date ? `, ${date}` : ''}`,
+  unknownPair: (pair) => `${pair}: 기록 없음`,
+  newsFooter: (id) => `뉴스 ${id}. 자체 작성 요약이며 자세한 내용은 출처를 보세요.`,
+  noNews: '아직 뉴스가 없습니다.',
+  unknownItem: (typed) => `"${typed}" 뉴스를 찾지 못했습니다. 입력할 때 나타나는 목록에서 골라 주세요.`,
+  dailyFooter: (day) => `attache 일일 게시물 · ${day}`,
+  onThisDayTitle: (date) => `오늘의 역사, ${date}`,
+  onThisDayLine: (year, pair) => `• ${year}년: ${pair} 수교`,
+  factTitle: '오늘의 사실',
+  factLine: (a, b, date) => `${a}와(과) ${b}은(는) ${date}에 외교 관계를 수립했습니다.`,
+  daily: {
+    notAdmin: '서버 관리 권한이 있는 멤버만 일일 게시물 설정을 바꿀 수 있습니다.',
+    guildOnly: '일일 게시물은 서버에서만 설정할 수 있습니다.',
+    badTime: (typed) => `"${typed}"은(는) 올바른 시각이 아닙니다. 09:00, 18:30처럼 24시간 HH:MM 형식으로 써 주세요.`,
+    badZone: (typed) => `"${typed}"은(는) 알 수 없는 시간대입니다. 목록에서 Asia/Seoul, UTC 등을 골라 주세요.`,
+    cannotPost: (channel, reason) => `${channel}에 게시할 수 없습니다: ${reason} 설정은 바뀌지 않았습니다.`,
+    reasons: {
+      'channel-missing': '채널이 더 이상 없습니다.',
+      'missing-permissions': '그 채널에 메시지를 보낼 권한이 없습니다.',
+      'not-text': '텍스트 채널이 아닙니다.',
+    },
+    confirmedInChannel: (time, zone) => `매일 ${time}(${zone})에 이 채널에 외교 뉴스를 게시합니다.`,
+    set: (channel, time, zone, next) => `일일 게시물은 매일 ${time}(${zone})에 ${channel}에 올라갑니다. 다음 게시: ${next}.`,
+    off: '일일 게시물을 껐습니다. 다시 켜려면 /daily set 을 쓰세요.',
+    wasOff: '일일 게시물은 이미 꺼져 있습니다.',
+    notSet: '이 서버에는 일일 게시물이 설정되어 있지 않습니다. /daily set 으로 시작하세요.',
+    statusTitle: '일일 게시물',
+    channel: '채널',
+    time: '시각',
+    next: '다음 게시',
+    last: '마지막 게시',
+    never: '아직 없음',
+    paused: (reason, since) => `${since}부터 일시 중지됨: ${reason} 문제를 해결한 뒤 /daily set 을 다시 실행하세요.`,
+    skipped: (day, minutes) => `${day} 게시물은 건너뛰었습니다. 봇이 꺼져 있어 ${Math.round(minutes / 60)}시간 늦어졌기 때문입니다.`,
+    previewPosted: (channel) => `${channel}에 다음 일일 게시물 미리보기를 올렸습니다.`,
+    previewFailed: (channel, reason) => `${channel}에 미리보기를 올리지 못했습니다: ${reason}`,
+  },
+};
+
+export const newsStrings: Record<Language, NewsStrings> = { en, ko };

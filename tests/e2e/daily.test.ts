@@ -1,0 +1,199 @@
+// /daily and the scheduled post through the fake Discord, on a controlled clock.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ADMIN_ACTOR } from '../../src/harness/index.js';
+import { startWorld, type World } from './world.js';
+
+const clock = { now: new Date('2026-11-26T22:00:00Z') }; // 07:00 on 27 November in Seoul
+let world: World;
+const guilds = [
+  { id: '900000000000000001', channels: [{ id: '910000000000000001', name: 'general' }, { id: '910000000000000002', name: 'locked', botCanPost: false }] },
+  { id: '900000000000000002', channels: [{ id: '920000000000000001', name: 'news' }] },
+];
+const [first, second] = [guilds[0]!, guilds[1]!];
+const admin = { ...ADMIN_ACTOR, guildId: first.id, channelId: first.channels[0]!.id };
+const general = first.channels[0]!.id;
+
+beforeEach(async () => {
+  clock.now = new Date('2026-11-26T22:00:00Z');
+  world = await startWorld({ fake: { guilds }, now: () => clock.now });
+});
+afterEach(() => world?.close());
+
+/** Posts the bot made in a channel that are daily posts (not the confirmation). */
+const dailyPosts = (channelId: string) =>
+  world.discord.channelMessages(channelId).filter((message) => message.embeds.some((embed) => embed.footer?.text.includes('daily post')));
+
+async function setDaily(line = '/daily set channel:#general time:09:00 timezone:Asia/Seoul', who = admin) {
+  return world.discord.slash(line, who);
+}
+
+describe('/daily settings', () => {
+  it('is for Manage Server only: hidden by default, and refused at run time if an admin opened it to everyone', async () => {
+    const daily = world.discord.registeredCommands().find((command) => command.name === 'daily');
+    expect(daily?.default_member_permissions).toBe('32');
+    world.discord.allowCommandForEveryone('daily', first.id);
+    const result = await world.discord.slash('/daily set channel:#general', { guildId: first.id });
+    expect(result.ephemeral).toBe(true);
+    expect(result.data.content).toContain('Manage Server');
+    expect(world.discord.channelMessages(general)).toHaveLength(0);
+    expect((await world.discord.slash('/daily status', admin)).data.content).toContain('No daily post');
+  });
+
+  it('set: confirms in the channel without pinging, and status shows channel, time, zone and the next post', async () => {
+    const result = await setDaily();
+    expect(result.ephemeral).toBe(true);
+    expect(result.data.content).toContain(`<#${general}>`);
+    const [confirmation] = world.discord.channelMessages(general);
+    expect(confirmation?.content).toContain('09:00 (Asia/Seoul)');
+    const post = world.discord.requests.find((request) => request.method === 'POST' && request.path === `/channels/${general}/messages`);
+    expect((post?.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
+
+    const status = (await world.discord.slash('/daily status', admin)).data.embeds?.[0]?.description ?? '';
+    expect(status).toContain(`<#${general}>`);
+    expect(status).toContain('09:00 (Asia/Seoul)');
+    // 09:00 on 27 November in Seoul is 00:00 UTC.
+    expect(status).toContain(`<t:${Date.parse('2026-11-27T00:00:00Z') / 1000}:F>`);
+    expect(status).toContain('not yet');
+  });
+
+  it('refuses a channel the bot cannot post in, with the reason, and a bad time or zone', async () => {
+    const locked = await setDaily('/daily set channel:#locked');
+    expect(locked.data.content).toContain('missing the permission');
+    expect((await world.discord.slash('/daily status', admin)).data.content).toContain('No daily post');
+    expect((await setDaily('/daily set channel:#general time:25:00')).data.content).toContain('not a time');
+    expect((await setDaily('/daily set channel:#general timezone:Mars/Olympus')).data.content).toContain('not a time zone');
+  });
+
+  it('autocompletes time zones', async () => {
+    const choices = await world.discord.autocomplete('/daily set channel:#general timezone:seoul', 'timezone', admin);
+    expect(choices.map((choice) => choice.value)).toContain('Asia/Seoul');
+  });
+
+  it('off stops it; preview shows the next post privately without sending it', async () => {
+    await setDaily();
+    const preview = await world.discord.slash('/daily preview', admin);
+    expect(preview.ephemeral).toBe(true);
+    expect(preview.data.embeds?.[0]?.footer?.text).toContain('2026-11-27');
+    expect(dailyPosts(general)).toHaveLength(0);
+    expect((await world.discord.slash('/daily off', admin)).data.content).toContain('off');
+    clock.now = new Date('2026-11-27T00:00:10Z');
+    await world.bot.scheduler.runDue();
+    expect(dailyPosts(general)).toHaveLength(0);
+  });
+});
+
+describe('the scheduled post', () => {
+  it('arrives at its minute in the server’s zone, once', async () => {
+    await setDaily();
+    clock.now = new Date('2026-11-26T23:59:30Z'); // 08:59:30 in Seoul
+    await world.bot.scheduler.runDue();
+    expect(dailyPosts(general)).toHaveLength(0);
+    clock.now = new Date('2026-11-27T00:00:05Z'); // 09:00:05 in Seoul
+    await world.bot.scheduler.runDue();
+    await world.bot.scheduler.runDue();
+    const posts = dailyPosts(general);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.embeds[0]?.footer?.text).toContain('2026-11-27');
+    const status = (await world.discord.slash('/daily status', admin)).data.embeds?.[0]?.description ?? '';
+    expect(status).toContain(`<t:${Date.parse('2026-11-28T00:00:00Z') / 1000}:F>`);
+    expect(status).not.toContain('not yet');
+  });
+
+  it('the next day brings the next news item', async () => {
+    await setDaily();
+    clock.now = new Date('2026-11-27T00:00:05Z');
+    await world.bot.scheduler.runDue();
+    clock.now = new Date('2026-11-28T00:00:05Z');
+    await world.bot.scheduler.runDue();
+    const [day1, day2] = dailyPosts(general);
+    expect(day1?.embeds[0]?.title).toBeTruthy();
+    expect(day2?.embeds[0]?.title).not.toBe(day1?.embeds[0]?.title);
+  });
+
+  it('settings and records survive a restart on the same SQLite file: no second post that day', async () => {
+    await setDaily();
+    clock.now = new Date('2026-11-27T00:00:05Z');
+    await world.bot.scheduler.runDue();
+    await world.restart();
+    await world.bot.scheduler.runDue();
+    expect(dailyPosts(general)).toHaveLength(1);
+    expect((await world.discord.slash('/daily status', admin)).data.embeds?.[0]?.description).toContain('09:00 (Asia/Seoul)');
+  });
+
+  it('a 429 on the channel post still gives exactly one post', async () => {
+    await setDaily();
+    world.discord.inject(
+      { method: 'POST', path: `/channels/${general}/messages` },
+      { status: 429, body: { message: 'You are being rate limited.', retry_after: 0.05, global: false }, headers: { 'retry-after': '0.05' } },
+    );
+    clock.now = new Date('2026-11-27T00:00:05Z');
+    await world.bot.scheduler.runDue();
+    expect(dailyPosts(general)).toHaveLength(1);
+    expect(world.discord.requests.some((request) => request.status === 429)).toBe(true);
+  });
+
+  it('a lost response (Discord posted, the bot saw an error) is retried without a duplicate', async () => {
+    await setDaily();
+    world.discord.inject({ method: 'POST', path: `/channels/${general}/messages` }, { status: 502, afterHandling: true });
+    clock.now = new Date('2026-11-27T00:00:05Z');
+    await world.bot.scheduler.runDue();
+    expect(dailyPosts(general)).toHaveLength(1);
+  });
+
+  it('a crash between sending and recording, then a restart minutes later, gives one post', async () => {
+    await setDaily();
+    // Every answer lost: the post exists on Discord, but the bot gives up and records nothing.
+    world.discord.inject({ method: 'POST', path: `/channels/${general}/messages` }, { status: 502, afterHandling: true }, 10);
+    clock.now = new Date('2026-11-27T00:00:05Z');
+    const first = await world.bot.scheduler.runDue();
+    expect(first.failed).toBe(1);
+    world.discord.clearInjections();
+    clock.now = new Date('2026-11-27T00:10:00Z');
+    await world.restart();
+    await world.bot.scheduler.runDue();
+    expect(dailyPosts(general)).toHaveLength(1);
+    expect((await world.discord.slash('/daily status', admin)).data.embeds?.[0]?.description).not.toContain('not yet');
+  });
+
+  it('two processes sharing the store post once', async () => {
+    await setDaily();
+    const other = await world.launchAnother();
+    clock.now = new Date('2026-11-27T00:00:05Z');
+    await Promise.all([world.bot.scheduler.runDue(), other.scheduler.runDue()]);
+    expect(dailyPosts(general)).toHaveLength(1);
+  });
+
+  it('a post missed while the bot was down is sent on start-up when less than 6 hours late, else skipped and said', async () => {
+    await setDaily();
+    await world.bot.stop();
+    clock.now = new Date('2026-11-27T03:00:00Z'); // 12:00 in Seoul: 3 hours late
+    await world.restart();
+    await world.bot.scheduler.runDue();
+    expect(dailyPosts(general)).toHaveLength(1);
+
+    clock.now = new Date('2026-11-28T07:00:00Z'); // 16:00 in Seoul the next day: 7 hours late
+    await world.restart();
+    await world.bot.scheduler.runDue();
+    expect(dailyPosts(general)).toHaveLength(1);
+    const status = (await world.discord.slash('/daily status', admin)).data.embeds?.[0]?.description ?? '';
+    expect(status).toContain('2026-11-28 was skipped');
+  });
+
+  it('a deleted channel pauses that server with the reason; other servers still get theirs', async () => {
+    await setDaily();
+    const otherAdmin = { ...ADMIN_ACTOR, guildId: second.id, channelId: second.channels[0]!.id };
+    await world.discord.slash('/daily set channel:#news time:09:00 timezone:Asia/Seoul', otherAdmin);
+    world.discord.deleteChannel(general);
+    clock.now = new Date('2026-11-27T00:00:05Z');
+    const run = await world.bot.scheduler.runDue();
+    expect(run).toMatchObject({ posted: 1, paused: 1 });
+    expect(dailyPosts(second.channels[0]!.id)).toHaveLength(1);
+    const inLocked = { ...admin, channelId: first.channels[1]!.id };
+    const status = (await world.discord.slash('/daily status', inLocked)).data.embeds?.[0]?.description ?? '';
+    expect(status).toContain('Paused');
+    expect(status).toContain('no longer exists');
+    clock.now = new Date('2026-11-28T00:00:05Z');
+    const next = await world.bot.scheduler.runDue();
+    expect(next.paused).toBe(0); // a paused server is not retried
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { loadFacts } from '../../src/facts/load.js';
+import {
+  dailyActions,
+  dailyContent,
+  emptyRecord,
+  firstDay,
+  nextPostAt,
+  parseTimeOfDay,
+  type DailyRecord,
+  type DailySettings,
+} from '../../src/news/daily.js';
+import { loadNews } from '../../src/news/items.js';
+import { instantOf, localDay } from '../../src/news/local-time.js';
+import { dataDir } from '../../src/paths.js';
+
+const at = (iso: string) => new Date(iso);
+const seoul: DailySettings = { channelId: '1', time: '09:00', timezone: 'Asia/Seoul', from: '2026-11-26' };
+
+describe('when a daily post is due', () => {
+  it.each([
+    ['2026-11-26', '09:00', 'UTC', '2026-11-26T09:00:00.000Z'],
+    ['2026-11-26', '09:00', 'Asia/Seoul', '2026-11-26T00:00:00.000Z'],
+    ['2026-07-01', '09:00', 'America/New_York', '2026-07-01T13:00:00.000Z'],
+    ['2026-12-01', '09:00', 'America/New_York', '2026-12-01T14:00:00.000Z'],
+    ['2026-06-01', '09:00', 'Asia/Kathmandu', '2026-06-01T03:15:00.000Z'],
+    // Spring forward: 02:30 does not exist that night; the post goes out at 03:30 local, an hour after 01:30.
+    ['2026-03-08', '02:30', 'America/New_York', '2026-03-08T07:30:00.000Z'],
+    ['2026-03-29', '02:30', 'Europe/Berlin', '2026-03-29T01:30:00.000Z'],
+    // Fall back: 01:30 happens twice; the first one counts.
+    ['2026-11-01', '01:30', 'America/New_York', '2026-11-01T05:30:00.000Z'],
+    ['2026-10-25', '02:30', 'Europe/Berlin', '2026-10-25T00:30:00.000Z'],
+    // Half-hour DST shift.
+    ['2026-10-04', '02:00', 'Australia/Lord_Howe', '2026-10-03T15:30:00.000Z'],
+  ])('%s %s in %s is %s', (day, time, zone, expected) => {
+    expect(instantOf(day, time, zone).toISOString()).toBe(expected);
+  });
+
+  it('takes the local calendar day in the zone', () => {
+    expect(localDay(at('2026-11-26T20:00:00Z'), 'Asia/Seoul')).toBe('2026-11-27');
+    expect(localDay(at('2026-11-26T20:00:00Z'), 'America/Los_Angeles')).toBe('2026-11-26');
+  });
+
+  it('posts at the minute, once a day', () => {
+    const record = emptyRecord();
+    expect(dailyActions(seoul, record, at('2026-11-25T23:59:59Z'))).toEqual([]);
+    const [action] = dailyActions(seoul, record, at('2026-11-26T00:00:00Z'));
+    expect(action).toMatchObject({ kind: 'post', day: '2026-11-26' });
+    const posted: DailyRecord = { ...record, lastPostedDay: '2026-11-26' };
+    expect(dailyActions(seoul, posted, at('2026-11-26T05:00:00Z'))).toEqual([]);
+    expect(dailyActions(seoul, posted, at('2026-11-27T00:00:30Z'))).toMatchObject([{ kind: 'post', day: '2026-11-27' }]);
+  });
+
+  it('sends a missed post less than six hours late, and skips one later than that', () => {
+    expect(dailyActions(seoul, emptyRecord(), at('2026-11-26T05:59:00Z'))).toMatchObject([{ kind: 'post', day: '2026-11-26' }]);
+    expect(dailyActions(seoul, emptyRecord(), at('2026-11-26T06:00:00Z'))).toMatchObject([
+      { kind: 'skip', day: '2026-11-26', lateMinutes: 360 },
+    ]);
+  });
+
+  it('sends yesterday’s post across midnight when the bot was down', () => {
+    const late: DailySettings = { ...seoul, time: '23:30' };
+    expect(late.from).toBe('2026-11-26');
+    // 23:30 KST on the 26th is 14:30Z; at 01:00 KST on the 27th it is 1.5 h late.
+    expect(dailyActions(late, emptyRecord(), at('2026-11-26T16:00:00Z'))).toMatchObject([{ kind: 'post', day: '2026-11-26' }]);
+  });
+
+  it('does nothing while paused, and nothing before the first day', () => {
+    expect(dailyActions({ ...seoul, paused: { reason: 'channel-missing', since: '' } }, emptyRecord(), at('2026-11-26T01:00:00Z'))).toEqual([]);
+    expect(nextPostAt({ ...seoul, paused: { reason: 'missing-permissions', since: '' } }, emptyRecord(), at('2026-11-26T01:00:00Z'))).toBeUndefined();
+    const from = firstDay('09:00', 'Asia/Seoul', at('2026-11-26T01:00:00Z'));
+    expect(from).toBe('2026-11-27');
+    expect(dailyActions({ ...seoul, from }, emptyRecord(), at('2026-11-26T01:00:00Z'))).toEqual([]);
+    expect(nextPostAt({ ...seoul, from }, emptyRecord(), at('2026-11-26T01:00:00Z'))?.toISOString()).toBe('2026-11-27T00:00:00.000Z');
+  });
+
+  it('reads times people type', () => {
+    expect(parseTimeOfDay('9:00')).toBe('09:00');
+    expect(parseTimeOfDay('18.30')).toBe('18:30');
+    expect(parseTimeOfDay('24:00')).toBeUndefined();
+    expect(parseTimeOfDay('noon')).toBeUndefined();
+  });
+});
+
+describe('what a daily post holds', () => {
+  const facts = loadFacts(dataDir);
+  const news = loadNews(dataDir, facts);
+
+  it('the newest news item not yet sent', () => {
+    const first = dailyContent(news, facts, emptyRecord(), '2026-11-26');
+    expect(first.kind === 'news' && first.item.id).toBe(news.items[0]!.id);
+    const second = dailyContent(news, facts, { sentNews: [news.items[0]!.id] }, '2026-11-27');
+    expect(second.kind === 'news' && second.item.id).toBe(news.items[1]!.id);
+  });
+
+  it('then relations established on this date in past years', () => {
+    const allSent = { sentNews: news.items.map((item) => item.id) };
+    const content = dailyContent(news, facts, allSent, '2026-04-10');
+    expect(content.kind).toBe('on-this-day');
+    if (content.kind !== 'on-this-day') return;
+    expect(content.entries.map((entry) => [entry.a.code, entry.b.code].sort().join('-'))).toContain('KR-SY');
+    for (const entry of content.entries) expect(entry.date.iso.slice(5)).toBe('04-10');
+  });
+
+  it('else a fact of the day, the same for everyone that day', () => {
+    const allSent = { sentNews: news.items.map((item) => item.id) };
+    const days = ['2026-02-29', '2026-01-01', '2026-12-25'].filter((day) => {
+      const content = dailyContent(news, facts, allSent, day);
+      return content.kind === 'fact';
+    });
+    for (const day of days) expect(dailyContent(news, facts, allSent, day)).toEqual(dailyContent(news, facts, allSent, day));
+    // At least one calendar day has no establishment on record, so the fallback is reachable.
+    const everyDay = Array.from({ length: 366 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10));
+    expect(everyDay.some((day) => dailyContent(news, facts, allSent, day).kind === 'fact')).toBe(true);
+  });
+});
+
+describe('news items', () => {
+  const facts = loadFacts(dataDir);
+  const news = loadNews(dataDir, facts);
+
+  it('holds the South Korea–Syria story with its key facts computed from the data', () => {
+    const item = news.item('2025-04-10-south-korea-syria');
+    expect(item?.date.iso).toBe('2025-04-10');
+    const keyFacts = news.keyFacts(item!);
+    const coverage = keyFacts.find((fact) => fact.kind === 'un-coverage');
+    expect(coverage?.kind === 'un-coverage' && coverage.profile.un.established.length).toBe(191);
+    expect(news.items.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('finds items by words of their headline, in either language', () => {
+    expect(news.searchHeadlines('syria').map((item) => item.id)).toContain('2025-04-10-south-korea-syria');
+    expect(news.searchHeadlines('시리아').map((item) => item.id)).toContain('2025-04-10-south-korea-syria');
+  });
+});
