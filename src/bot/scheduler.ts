@@ -1,13 +1,15 @@
 // Drives the daily posts: once a minute (and once at start-up, for posts missed while down) it asks each server's
-// schedule what is due and sends those posts. Many due at once go out together, paced by the REST client's
-// rate limiter (Discord allows 50 requests a second), not one by one and not all at the same instant.
+// schedule what is due and sends those posts. Many due at once go out side by side, started at an even pace just
+// under Discord's global limit of 50 requests a second: not one by one, and not in bursts that earn 429s.
 import { dailyActions } from '../news/daily.js';
 import type { DailyRepository } from '../store/daily-repository.js';
 import type { BotContext } from './command.js';
 import type { DailyPoster, PostOutcome } from './daily-poster.js';
 
-/** Posts in flight at once; the REST client queues beyond Discord's rate limit, so this only bounds memory. */
+/** Posts in flight at once. */
 const concurrency = 50;
+/** Posts started per second: under Discord's global 50/s, leaving room for the bot's other requests. */
+const postsPerSecond = 48;
 
 export interface DueRun {
   posted: number;
@@ -16,10 +18,19 @@ export interface DueRun {
   failed: number;
 }
 
-async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+/** Runs `work` over items with at most `limit` in flight, starting at most `perSecond` a second, evenly spaced. */
+async function paced<T>(items: T[], limit: number, perSecond: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let nextStart = performance.now();
+  const gap = 1000 / perSecond;
   const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (next < items.length) {
+      const item = items[next++]!;
+      const wait = nextStart - performance.now();
+      nextStart = Math.max(nextStart, performance.now()) + gap;
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      await work(item);
+    }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
@@ -86,7 +97,7 @@ export class Scheduler {
         }
       }
     }
-    await inParallel(due, concurrency, async ({ guildId, post }) => {
+    await paced(due, concurrency, postsPerSecond, async ({ guildId, post }) => {
       try {
         const outcome = await post();
         if (outcome === 'posted' || outcome === 'already-posted') result.posted++;
