@@ -1,0 +1,36 @@
+// The store behind STORE_URL, against each backend this machine runs (SQLite file, Redis, PostgreSQL).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Store } from '../../src/store/open-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'attache-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const run = `${process.pid}-${Date.now()}`;
+
+describe.each([
+  ['sqlite', `sqlite://${join(dir, 'store.sqlite')}`],
+  ['memory', 'memory://'],
+  ['redis', process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'],
+  ['postgres', process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'],
+])('%s store', (_name, url) => {
+  it('keeps values per namespace and lists a namespace without an index', async () => {
+    const store = await Store.open(url);
+    try {
+      const settings = await store.namespace<{ n: number }>(`settings-${run}`);
+      const other = await store.namespace<{ n: number }>(`other-${run}`);
+      await settings.set('a', { n: 1 });
+      await settings.set('b', { n: 2 });
+      await other.set('a', { n: 99 });
+      expect(await settings.get('a')).toEqual({ n: 1 });
+      const listed: [string, { n: number }][] = [];
+      for await (const entry of store.entries<{ n: number }>(`settings-${run}`)) listed.push(entry);
+      expect(listed.sort()).toEqual([['a', { n: 1 }], ['b', { n: 2 }]]);
+      await settings.clear();
+      await other.clear();
+    } finally {
+      await store.close();
+    }
+  });
+});
