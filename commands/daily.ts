@@ -9,7 +9,7 @@ import {
   type ChatInputCommandInteraction,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { BotContext, Command } from '../src/bot/command.js';
+import { described, type BotContext, type Command } from '../src/bot/command.js';
 import { channelMessageBody, pauseReasonOf } from '../src/bot/daily-poster.js';
 import { respond } from '../src/bot/respond.js';
 import { firstDay, nextPostAt, parseTimeOfDay, type DailySettings } from '../src/news/daily.js';
@@ -20,12 +20,10 @@ import { languageOf, type Language } from '../src/render/i18n.js';
 import { newsStrings } from '../src/render/news-strings.js';
 import { quoteUserText } from '../src/render/reply.js';
 
-const loc = (en: string, ko: string) => ({ description: en, description_localizations: { ko } });
-
 const data = {
   name: 'daily',
   name_localizations: { ko: '일일' },
-  ...loc('A daily post of diplomatic news in this server (Manage Server)', '이 서버의 외교 뉴스 일일 게시물 (서버 관리 권한)'),
+  ...described('A daily post of diplomatic news in this server (Manage Server)', '이 서버의 외교 뉴스 일일 게시물 (서버 관리 권한)'),
   contexts: [0],
   default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
   options: [
@@ -33,13 +31,13 @@ const data = {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'set',
       name_localizations: { ko: '설정' },
-      ...loc('Post every day in a channel, at a time in a time zone', '매일 정한 시각·시간대에 채널에 게시'),
+      ...described('Post every day in a channel, at a time in a time zone', '매일 정한 시각·시간대에 채널에 게시'),
       options: [
         {
           type: ApplicationCommandOptionType.Channel,
           name: 'channel',
           name_localizations: { ko: '채널' },
-          ...loc('Where to post', '게시할 채널'),
+          ...described('Where to post', '게시할 채널'),
           channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
           required: true,
         },
@@ -47,7 +45,7 @@ const data = {
           type: ApplicationCommandOptionType.String,
           name: 'time',
           name_localizations: { ko: '시각' },
-          ...loc('HH:MM, 24-hour (default 09:00)', 'HH:MM, 24시간 형식 (기본값 09:00)'),
+          ...described('HH:MM, 24-hour (default 09:00)', 'HH:MM, 24시간 형식 (기본값 09:00)'),
           min_length: 3,
           max_length: 5,
         },
@@ -55,7 +53,7 @@ const data = {
           type: ApplicationCommandOptionType.String,
           name: 'timezone',
           name_localizations: { ko: '시간대' },
-          ...loc('A time zone such as Asia/Seoul (default UTC)', 'Asia/Seoul 같은 시간대 (기본값 UTC)'),
+          ...described('A time zone such as Asia/Seoul (default UTC)', 'Asia/Seoul 같은 시간대 (기본값 UTC)'),
           autocomplete: true,
           max_length: 64,
         },
@@ -65,19 +63,19 @@ const data = {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'off',
       name_localizations: { ko: '끄기' },
-      ...loc('Stop the daily post', '일일 게시물 중지'),
+      ...described('Stop the daily post', '일일 게시물 중지'),
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'status',
       name_localizations: { ko: '상태' },
-      ...loc('Channel, time, next and last post, and why it is paused if it is', '채널, 시각, 다음·마지막 게시, 일시 중지 사유'),
+      ...described('Channel, time, next and last post, and why it is paused if it is', '채널, 시각, 다음·마지막 게시, 일시 중지 사유'),
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'preview',
       name_localizations: { ko: '미리보기' },
-      ...loc('Show now what the next daily post will hold', '다음 일일 게시물 내용을 지금 미리 보기'),
+      ...described('Show now what the next daily post will hold', '다음 일일 게시물 내용을 지금 미리 보기'),
     },
   ],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;

@@ -8,6 +8,8 @@ import { loadNews } from '../news/items.js';
 import { DailyRepository } from '../store/daily-repository.js';
 import { DailyPoster } from './daily-poster.js';
 import { Scheduler } from './scheduler.js';
+import { QuizRepository } from '../store/quiz-repository.js';
+import { QuizRunner } from './quiz-runner.js';
 import { CountrySearch } from '../facts/search.js';
 import { createLogger, type Logger } from '../logger.js';
 import { dataDir as defaultDataDir } from '../paths.js';
@@ -25,8 +27,10 @@ export interface StartOptions {
   dataDir?: string;
   /** Register the commands when their definitions changed since the last start (default true). */
   syncCommands?: boolean;
-  /** Run the daily-post clock (default true). Tests may drive `scheduler.runDue()` themselves. */
+  /** Run the daily-post and quiz clocks (default true). Tests may drive `scheduler.runDue()` and `quizzes.tick()`. */
   schedule?: boolean;
+  /** Seeds for generated quizzes (default: random). */
+  quizSeed?: () => number;
 }
 
 export interface RunningBot {
@@ -34,6 +38,7 @@ export interface RunningBot {
   ctx: BotContext;
   registry: CommandRegistry;
   scheduler: Scheduler;
+  quizzes: QuizRunner;
   applicationId: string;
   /** Stops taking interactions, closes the gateway connection and the store. */
   stop(): Promise<void>;
@@ -71,6 +76,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const repository = new DailyRepository(store);
   const poster = new DailyPoster({ now, log, facts }, client.rest, repository, news, () => client.user?.id);
   const scheduler = new Scheduler({ now, log }, repository, poster);
+  const quizRepository = new QuizRepository(store);
+  const quizRunner = new QuizRunner({ now, log, facts }, client.rest, quizRepository, options.quizSeed);
   const ctx: BotContext = {
     config,
     facts,
@@ -78,6 +85,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     store,
     news,
     daily: { repository, poster },
+    quiz: { repository: quizRepository, runner: quizRunner },
     log,
     now,
     definitions: () => registry.definitions,
@@ -100,7 +108,12 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   }
   const applicationId = client.application?.id ?? (await resolveApplicationId(config, restFor(config)));
   if (options.syncCommands ?? true) await syncCommands(config, registry, store, applicationId, log);
-  if (options.schedule ?? true) scheduler.start();
+  const interrupted = await quizRunner.closeInterrupted();
+  if (interrupted) log.info({ interrupted }, 'closed quizzes cut short by a restart');
+  if (options.schedule ?? true) {
+    scheduler.start();
+    quizRunner.start();
+  }
   log.info(
     { applicationId, commands: registry.all.length, countries: facts.countries.length, dataLoadMs: Math.round(factsMs) },
     'attache is ready',
@@ -111,10 +124,12 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     ctx,
     registry,
     scheduler,
+    quizzes: quizRunner,
     applicationId,
     async stop() {
       accepting = false;
       await scheduler.stop();
+      await quizRunner.stop();
       await client.destroy();
       await store.close();
     },

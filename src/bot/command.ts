@@ -12,7 +12,9 @@ import type { Logger } from '../logger.js';
 import type { NewsDesk } from '../news/items.js';
 import type { DailyRepository } from '../store/daily-repository.js';
 import type { Store } from '../store/open-store.js';
+import type { QuizRepository } from '../store/quiz-repository.js';
 import type { DailyPoster } from './daily-poster.js';
+import type { QuizRunner } from './quiz-runner.js';
 
 export interface BotContext {
   config: Config;
@@ -21,6 +23,7 @@ export interface BotContext {
   store: Store;
   news: NewsDesk;
   daily: { repository: DailyRepository; poster: DailyPoster };
+  quiz: { repository: QuizRepository; runner: QuizRunner };
   log: Logger;
   /** The clock: injectable so tests and the scheduler agree on "now". */
   now: () => Date;
@@ -34,4 +37,9 @@ export interface Command {
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
   /** Buttons and menus whose custom_id starts with `<command name>:`. */
   component?(interaction: MessageComponentInteraction, ctx: BotContext): Promise<void>;
+}
+
+/** A description in English with its Korean localization, for command and option definitions. */
+export function described(en: string, ko: string) {
+  return { description: en, description_localizations: { ko } };
 }

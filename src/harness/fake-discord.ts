@@ -187,6 +187,11 @@ export class FakeDiscord {
     if (!message) throw new Error(`click('${customId}'): message ${id} is not a message the bot sent through the fake`);
     const components = findComponents(message.components);
     const button = components.find((c) => c.customId === customId);
+    if (options.stale && (!button || button.disabled)) {
+      // A member whose client still shows the old buttons clicks one: Discord delivers it.
+      const who = resolveActor(this.world, { channelId: message.channel_id, ...actor });
+      return this.dispatch(buttonInteraction(this.world, who, message, customId), 'component', `click('${customId}')`, who, options, message);
+    }
     if (!button) throw new Error(`click('${customId}'): message ${id} has no component with that custom_id; it has: ${components.map((c) => c.customId).join(', ') || 'none'}`);
     if (button.type !== ComponentType.Button) throw new Error(`click('${customId}'): component type ${button.type} is not a button`);
     if (button.disabled) throw new Error(`click('${customId}'): the button is disabled`);

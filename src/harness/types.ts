@@ -130,6 +130,8 @@ export interface InjectedResponse {
 export interface InteractionCallOptions {
   /** Overrides responseTimeoutMs for this call. */
   timeoutMs?: number;
+  /** click(): deliver the click even if the button is gone or disabled now (a member's client showing an old view). */
+  stale?: boolean;
 }
 
 export type OptionValue = string | number | boolean;

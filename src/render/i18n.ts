@@ -1,5 +1,6 @@
 // Every sentence a user reads, in English and Korean. Discord locales starting with "ko" get Korean.
 import type { Language } from '../facts/countries.js';
+import { josa } from './korean.js';
 import type { Confidence, EventKind, RelationStatus } from '../facts/relations.js';
 
 export type { Language };
@@ -163,7 +164,7 @@ const ko: Strings = {
   },
   firstEstablished: (date) => `처음 수교한 날은 ${date}입니다.`,
   restoredSentence: (date, ago) => `**외교 관계가 유지되고 있습니다.** ${date}(${ago})에 복원되었습니다.`,
-  noRecord: (a, b) => `${a}와(과) ${b} 사이의 관계 기록이 없어서, 수교 여부를 말씀드릴 수 없습니다.`,
+  noRecord: (a, b) => `${josa(a, '과', '와')} ${b} 사이의 관계 기록이 없어서, 수교 여부를 말씀드릴 수 없습니다.`,
   noRecordHint: '데이터는 대한민국과 북한이 모든 나라와 맺은 관계, 그리고 주요 국가 쌍 일부를 다룹니다.',
   sameCountry: (name) => `양쪽 모두 ${name}입니다. 서로 다른 두 나라를 골라 주세요.`,
   eventKind: {

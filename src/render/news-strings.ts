@@ -1,5 +1,6 @@
 // The sentences of news items, daily posts and /daily replies, in English and Korean.
 import type { Language } from './i18n.js';
+import { josa } from './korean.js';
 
 export interface NewsStrings {
   keyFacts: string;
@@ -96,7 +97,7 @@ const ko: NewsStrings = {
   countriesHint: '/relations 로 각 나라의 관계를 확인할 수 있습니다.',
   sources: '출처',
   unCoverage: (country, established, others, exceptions) =>
-    `${country}은(는) 다른 유엔 회원국 ${others}개국 중 ${established}개국과 수교했습니다. 미수교: ${exceptions}.`,
+    `${josa(country, '은', '는')} 다른 유엔 회원국 ${others}개국 중 ${established}개국과 수교했습니다. 미수교: ${exceptions}.`,
   noExceptions: '없음',
   relationLine: (pair, status, date) => `${pair}: ${status}${date ? `, ${date}` : ''}`,
   unknownPair: (pair) => `${pair}: 기록 없음`,
@@ -107,7 +108,7 @@ const ko: NewsStrings = {
   onThisDayTitle: (date) => `오늘의 역사, ${date}`,
   onThisDayLine: (year, pair) => `• ${year}년: ${pair} 수교`,
   factTitle: '오늘의 사실',
-  factLine: (a, b, date) => `${a}와(과) ${b}은(는) ${date}에 외교 관계를 수립했습니다.`,
+  factLine: (a, b, date) => `${josa(a, '과', '와')} ${josa(b, '은', '는')} ${date}에 외교 관계를 수립했습니다.`,
   daily: {
     notAdmin: '서버 관리 권한이 있는 멤버만 일일 게시물 설정을 바꿀 수 있습니다.',
     guildOnly: '일일 게시물은 서버에서만 설정할 수 있습니다.',

@@ -42,6 +42,6 @@ describe('/help', () => {
     const result = await world.discord.slash('/help');
     const lines = result.data.embeds?.[0]?.description?.split('\n') ?? [];
     expect(result.ephemeral).toBe(true);
-    for (const name of ['/country', '/daily set', '/daily status', '/help', '/news', '/relations']) expect(lines.some((line) => line.startsWith(`**${name}`))).toBe(true);
+    for (const name of ['/country', '/daily set', '/daily status', '/help', '/news', '/quiz start', '/quiz leaderboard', '/relations']) expect(lines.some((line) => line.startsWith(`**${name}`))).toBe(true);
   });
 });

@@ -32,7 +32,7 @@ afterAll(() => world?.close());
 describe('command registration', () => {
   it('registers every command with Korean localizations when the bot starts', () => {
     const commands = world.discord.registeredCommands();
-    expect(commands.map((command) => command.name).sort()).toEqual(['country', 'daily', 'help', 'news', 'relations']);
+    expect(commands.map((command) => command.name).sort()).toEqual(['country', 'daily', 'help', 'news', 'quiz', 'relations']);
     for (const command of commands) {
       expect(command.name_localizations?.ko).toBeTruthy();
       expect(command.description_localizations?.ko).toBeTruthy();
@@ -55,8 +55,8 @@ describe('command registration', () => {
       DISCORD_API_URL: world.discord.apiUrl,
       DISCORD_GUILD_ID: guildId,
     });
-    expect(result.stdout).toContain(`Registered 5 commands (guild ${guildId})`);
-    expect(world.discord.registeredCommands(guildId)).toHaveLength(5);
+    expect(result.stdout).toContain(`Registered 6 commands (guild ${guildId})`);
+    expect(world.discord.registeredCommands(guildId)).toHaveLength(6);
   });
 });
 

@@ -21,6 +21,7 @@ export interface WorldOptions {
   fake?: FakeDiscordOptions;
   env?: Record<string, string>;
   now?: () => Date;
+  quizSeed?: () => number;
 }
 
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
@@ -33,7 +34,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const launch = () => startBot({ config, log: pino({ level: 'silent' }), ...(options.now && { now: options.now }) });
+  const launch = () => startBot({ config, log: pino({ level: 'silent' }), ...(options.now && { now: options.now }), ...(options.quizSeed && { quizSeed: options.quizSeed }) });
   const others: RunningBot[] = [];
   const world: World = {
     discord,

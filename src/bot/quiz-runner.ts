@@ -1,0 +1,143 @@
+// Runs the quizzes of this process: one per channel. The game itself is the domain's state machine; this drives
+// it with the clock (a tick every second), and talks to Discord through the starting interaction's webhook, which
+// needs no channel permission and lives 15 minutes (20 rounds take under 8).
+import { randomBytes } from 'node:crypto';
+import { Routes, type ButtonInteraction, type ChatInputCommandInteraction, type REST } from 'discord.js';
+import type { APIMessage } from 'discord-api-types/v10';
+import { QuizGame } from '../quiz/game.js';
+import { generateQuiz } from '../quiz/generators.js';
+import type { Difficulty } from '../quiz/question.js';
+import { seededRandom } from '../quiz/random.js';
+import type { Language } from '../render/i18n.js';
+import { endedByRestartMessage, finalMessage, questionMessage, revealMessage, choiceLabel } from '../render/quiz.js';
+import { quizStrings } from '../render/quiz-strings.js';
+import type { Reply } from '../render/reply.js';
+import type { ActiveQuiz, QuizRepository } from '../store/quiz-repository.js';
+import type { BotContext } from './command.js';
+import { channelMessageBody } from './daily-poster.js';
+import { respond } from './respond.js';
+
+interface RunningQuiz {
+  game: QuizGame;
+  active: ActiveQuiz;
+  language: Language;
+}
+
+export class QuizRunner {
+  private readonly running = new Map<string, RunningQuiz>();
+  private timer: NodeJS.Timeout | undefined;
+  private ticking: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly ctx: Pick<BotContext, 'now' | 'log' | 'facts'>,
+    private readonly rest: REST,
+    private readonly repository: QuizRepository,
+    /** Where quiz seeds come from: random, unless a test wants to know the questions in advance. */
+    private readonly nextSeed: () => number = () => randomBytes(4).readUInt32LE(),
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.tick(), 1000);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.ticking;
+  }
+
+  isRunning(channelId: string): boolean {
+    return this.running.has(channelId);
+  }
+
+  /** Replies to /quiz start with the first question and starts the clock. */
+  async begin(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, rounds: number, difficulty: Difficulty, language: Language) {
+    const now = this.ctx.now().getTime();
+    const quizId = randomBytes(4).toString('hex');
+    const questions = generateQuiz(this.ctx.facts, rounds, difficulty, seededRandom(this.nextSeed()));
+    const game = new QuizGame(quizId, questions, difficulty, now);
+    const active: ActiveQuiz = {
+      quizId,
+      guildId: interaction.guildId,
+      channelId: interaction.channelId,
+      applicationId: interaction.applicationId,
+      token: interaction.token,
+      messageId: '@original',
+      language,
+      startedAt: new Date(now).toISOString(),
+    };
+    this.running.set(interaction.channelId, { game, active, language });
+    await respond(interaction, questionMessage(game.question, quizId, 0, questions.length, game.deadline, language));
+    await this.repository.markActive(active);
+    this.ctx.log.info({ quizId, channelId: interaction.channelId, rounds, difficulty }, 'quiz started');
+  }
+
+  /** An answer button: recorded once per player and question, acknowledged privately. */
+  async answer(interaction: ButtonInteraction, language: Language): Promise<void> {
+    const q = quizStrings[language];
+    const [, quizId, round, choice] = interaction.customId.split(':');
+    const quiz = this.running.get(interaction.channelId);
+    if (!quiz || quiz.game.id !== quizId || quiz.game.finished) {
+      return respond(interaction, { ephemeral: true, content: q.quizEnded });
+    }
+    if (Number(round) !== quiz.game.round) return respond(interaction, { ephemeral: true, content: q.closedQuestion });
+    const outcome = quiz.game.answer(interaction.user.id, Number(choice), this.ctx.now().getTime());
+    if (outcome === 'already-answered') return respond(interaction, { ephemeral: true, content: q.alreadyAnswered });
+    if (outcome === 'closed') return respond(interaction, { ephemeral: true, content: q.closedQuestion });
+    const label = choiceLabel(quiz.game.question.choices[Number(choice)]!, language);
+    return respond(interaction, { ephemeral: true, content: q.recorded(label) });
+  }
+
+  /** Closes every round whose time is up. Ticks never overlap. */
+  tick(): Promise<void> {
+    this.ticking = this.ticking.then(() => this.closeDueRounds()).catch((error: unknown) => this.ctx.log.error({ err: error }, 'quiz tick failed'));
+    return this.ticking;
+  }
+
+  private async closeDueRounds(): Promise<void> {
+    const now = this.ctx.now().getTime();
+    for (const [channelId, quiz] of this.running) {
+      if (!quiz.game.isDue(now)) continue;
+      const { game, active, language } = quiz;
+      const result = game.closeRound(now);
+      await this.repository.recordRound(active.guildId, result.answers);
+      await this.edit(active, revealMessage(result, game.id, game.questions.length, language));
+      if (result.last) {
+        this.running.delete(channelId);
+        await this.followUp(active, finalMessage(game.standings(), game.questions.length, language));
+        await this.repository.clearActive(channelId);
+        this.ctx.log.info({ quizId: game.id, players: game.totals.size }, 'quiz finished');
+      } else {
+        const message = await this.followUp(active, questionMessage(game.question, game.id, game.round, game.questions.length, game.deadline, language));
+        active.messageId = message.id;
+        await this.repository.markActive(active);
+      }
+    }
+  }
+
+  /** At start-up: quizzes cut short by a restart get their last message closed; scores stay as recorded. */
+  async closeInterrupted(): Promise<number> {
+    const interrupted = await this.repository.allActive();
+    for (const active of interrupted) {
+      await this.edit(active, endedByRestartMessage(active.language)).catch((error: unknown) =>
+        this.ctx.log.warn({ err: error, quizId: active.quizId }, 'could not close an interrupted quiz message'),
+      );
+      await this.repository.clearActive(active.channelId);
+    }
+    return interrupted.length;
+  }
+
+  private async edit(active: ActiveQuiz, reply: Reply): Promise<void> {
+    await this.rest.patch(Routes.webhookMessage(active.applicationId, active.token, active.messageId), {
+      body: channelMessageBody(reply),
+      auth: false,
+    });
+  }
+
+  private async followUp(active: ActiveQuiz, reply: Reply): Promise<APIMessage> {
+    return (await this.rest.post(Routes.webhook(active.applicationId, active.token), {
+      body: channelMessageBody(reply),
+      query: new URLSearchParams({ wait: 'true' }),
+      auth: false,
+    })) as APIMessage;
+  }
+}

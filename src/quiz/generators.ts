@@ -1,0 +1,409 @@
+// Quiz questions generated from the facts: one generator per prompt kind, each building a question whose
+// right answer is true and whose wrong answers are false by the data, or giving up (null) when the data has
+// no such question. Only relations with confidence high or medium are used, and only dates precise enough
+// for what is asked.
+import type { Country } from '../facts/countries.js';
+import type { Facts } from '../facts/facts.js';
+import { comparePartialDates, type PartialDate } from '../facts/partial-date.js';
+import type { EventKind, Relation } from '../facts/relations.js';
+import type { Choice, Difficulty, Explanation, Prompt, Question } from './question.js';
+import { pickWeighted, randomInt, sampleWeighted, shuffle, type Random } from './random.js';
+
+export type PromptKind = Prompt['kind'];
+
+/** The two countries whose relations the data covers with every other country. */
+export const baseCodes = ['KR', 'KP'] as const;
+
+/**
+ * Countries a casual player knows: the G20 members, the permanent members of the Security Council, the two
+ * Koreas and their neighbours, and countries often in the news. Easy questions use only these.
+ */
+export const wellKnownCodes: ReadonlySet<string> = new Set([
+  // G20 members and the permanent five
+  'AR', 'AU', 'BR', 'CA', 'CN', 'DE', 'FR', 'GB', 'ID', 'IN', 'IT', 'JP', 'KR', 'MX', 'RU', 'SA', 'TR', 'US', 'ZA',
+  // The Korean peninsula's neighbourhood
+  'KP', 'MN', 'VN', 'TH', 'PH', 'MY', 'SG', 'LA', 'KH', 'MM', 'BD', 'NP', 'LK', 'PK',
+  // Often in the news
+  'SY', 'CU', 'IR', 'IQ', 'IL', 'EG', 'DZ', 'NG', 'KE', 'ET', 'UA', 'PL', 'SE', 'NO', 'NL', 'CH', 'ES', 'NZ',
+  'CL', 'CO', 'PE', 'VE',
+]);
+
+/** Which kinds each difficulty asks, and how often relative to each other. */
+export const kindWeights: Readonly<Record<Difficulty, Readonly<Partial<Record<PromptKind, number>>>>> = {
+  easy: { 'decade-of': 4, 'most-recent': 3, 'no-relations': 2, severed: 2 },
+  medium: { 'established-in-year': 3, 'decade-of': 3, 'most-recent': 3, severed: 2, 'no-relations': 1 },
+  hard: { 'year-of': 4, 'established-in-year': 4, 'most-recent': 2, severed: 1, 'no-relations': 1 },
+};
+
+/** Identifies a prompt: the same key means the same question asked (kind and parameters). */
+export function promptKey(prompt: Prompt): string {
+  switch (prompt.kind) {
+    case 'established-in-year':
+      return `${prompt.kind}:${prompt.base.code}:${prompt.year}`;
+    case 'decade-of':
+    case 'year-of':
+      return `${prompt.kind}:${prompt.base.code}:${prompt.partner.code}`;
+    default:
+      return `${prompt.kind}:${prompt.base.code}`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading the facts
+
+interface Tie {
+  partner: Country;
+  relation: Relation;
+}
+
+const establishingKinds: readonly EventKind[] = ['established', 'restored'];
+const breakingKinds: readonly EventKind[] = ['severed', 'suspended'];
+/** No relations of the two Koreas predate this decade; distractor decades start here. */
+const firstDecade = 1940;
+
+function inPool(partner: Country, difficulty: Difficulty): boolean {
+  if (difficulty === 'easy') return wellKnownCodes.has(partner.code);
+  if (difficulty === 'medium') return partner.unMember || wellKnownCodes.has(partner.code);
+  return true;
+}
+
+/** Hard questions lean towards small states; the others pick evenly within their pool. */
+function partnerWeight(difficulty: Difficulty): (tie: Tie) => number {
+  return difficulty === 'hard' ? (tie) => (wellKnownCodes.has(tie.partner.code) ? 1 : 4) : () => 1;
+}
+
+/** True only when a is certainly earlier than b: an earlier year, or the same year with both days known. */
+function surelyBefore(a: PartialDate, b: PartialDate): boolean {
+  if (a.year !== b.year) return a.year < b.year;
+  if (a.day === undefined || b.day === undefined) return false;
+  return (a.month ?? 0) < (b.month ?? 0) || (a.month === b.month && a.day < b.day);
+}
+
+/** The first establishment and every establishment or restoration event. */
+function establishmentDates(relation: Relation): PartialDate[] {
+  const dates = relation.events.filter((event) => establishingKinds.includes(event.kind)).map((event) => event.date);
+  return relation.established ? [relation.established, ...dates] : dates;
+}
+
+function establishmentYears(relation: Relation): Set<number> {
+  return new Set(establishmentDates(relation).map((date) => date.year));
+}
+
+function latest(dates: readonly PartialDate[]): PartialDate | undefined {
+  return [...dates].sort((x, y) => comparePartialDates(y, x))[0];
+}
+
+/**
+ * Relations in force by every reading: status established, a known first establishment, and no break
+ * (severance or suspension) that could have come after the latest establishment or restoration.
+ */
+function inForce(relation: Relation): boolean {
+  if (relation.status !== 'established' || !relation.established) return false;
+  const since = latest(establishmentDates(relation))!;
+  return relation.events
+    .filter((event) => breakingKinds.includes(event.kind))
+    .every((event) => surelyBefore(event.date, since));
+}
+
+/** Established once, on one date: no restoration and no second establishment on another date. */
+function establishedOnce(relation: Relation): boolean {
+  const established = relation.established;
+  return !!established && establishmentDates(relation).every((date) => date.iso === established.iso);
+}
+
+function latestSevered(relation: Relation): PartialDate | undefined {
+  return latest(relation.events.filter((event) => event.kind === 'severed').map((event) => event.date));
+}
+
+const tieCache = new WeakMap<Facts, Map<string, readonly Tie[]>>();
+
+/** The base's relations usable at this difficulty: confidence high or medium, partner in the pool. */
+function usableTies(facts: Facts, base: Country, difficulty: Difficulty): readonly Tie[] {
+  let byKey = tieCache.get(facts);
+  if (!byKey) {
+    byKey = new Map();
+    tieCache.set(facts, byKey);
+  }
+  const key = `${base.code}:${difficulty}`;
+  let ties = byKey.get(key);
+  if (!ties) {
+    ties = facts
+      .relationsOf(base)
+      .filter(({ partner, relation }) => partner && relation.confidence !== 'low' && inPool(partner, difficulty))
+      .sort((x, y) => x.partner.code.localeCompare(y.partner.code));
+    byKey.set(key, ties);
+  }
+  return ties;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Building questions
+
+interface Context {
+  facts: Facts;
+  difficulty: Difficulty;
+  random: Random;
+  base: Country;
+  ties: readonly Tie[];
+  weight: (tie: Tie) => number;
+}
+
+function countryChoice(tie: Tie): Choice {
+  return { kind: 'country', country: tie.partner };
+}
+
+function explain(base: Country, tie: Tie, status: Explanation['status'], date: PartialDate | null): Explanation {
+  return { base, partner: tie.partner, status, date, sources: tie.relation.sources };
+}
+
+/** Puts the right answer at a uniformly random place among the (shuffled) wrong ones. */
+function assemble(
+  ctx: Context,
+  prompt: Prompt,
+  right: Choice,
+  wrongs: readonly Choice[],
+  explanation: Explanation,
+): Question | null {
+  if (wrongs.length !== 3) return null;
+  const choices = shuffle(ctx.random, wrongs);
+  const answer = randomInt(ctx.random, 4);
+  choices.splice(answer, 0, right);
+  return { prompt, choices, answer, explanation, difficulty: ctx.difficulty };
+}
+
+function pickTie(ctx: Context, candidates: readonly Tie[]): Tie | undefined {
+  return pickWeighted(ctx.random, candidates, ctx.weight);
+}
+
+function sampleTies(ctx: Context, candidates: readonly Tie[], count: number): Tie[] {
+  return sampleWeighted(ctx.random, candidates, count, ctx.weight);
+}
+
+/** Which country established relations with {base} in {year}? */
+function establishedInYear(ctx: Context): Question | null {
+  const right = pickTie(
+    ctx,
+    ctx.ties.filter((tie) => inForce(tie.relation)),
+  );
+  if (!right) return null;
+  const year = right.relation.established!.year;
+  const wrongs = sampleTies(
+    ctx,
+    ctx.ties.filter(
+      (tie) => tie.relation.established && tie.relation.established.year !== year && !establishmentYears(tie.relation).has(year),
+    ),
+    3,
+  );
+  return assemble(
+    ctx,
+    { kind: 'established-in-year', base: ctx.base, year },
+    countryChoice(right),
+    wrongs.map(countryChoice),
+    explain(ctx.base, right, 'established', right.relation.established),
+  );
+}
+
+/** In which decade / year did {partner} and {base} establish relations? For one given partner. */
+function periodOf(ctx: Context, kind: 'decade-of' | 'year-of', tie: Tie): Question | null {
+  const established = tie.relation.established;
+  if (!established || !inForce(tie.relation)) return null;
+  const taken = establishmentYears(tie.relation);
+  const lastYear = ctx.facts.asOf.year;
+  let right: Choice;
+  let wrongs: Choice[];
+  if (kind === 'decade-of') {
+    const decade = Math.floor(established.year / 10) * 10;
+    const candidates: number[] = [];
+    for (let d = firstDecade; d <= lastYear; d += 10) {
+      const clashes = [...taken].some((year) => year >= d && year < d + 10);
+      if (d !== decade && Math.abs(d - decade) <= 40 && !clashes) candidates.push(d);
+    }
+    right = { kind: 'decade', decade };
+    wrongs = shuffle(ctx.random, candidates)
+      .slice(0, 3)
+      .map((d) => ({ kind: 'decade', decade: d }));
+  } else {
+    const year = established.year;
+    const candidates: number[] = [];
+    for (let y = year - 6; y <= year + 6; y++) {
+      if (y !== year && y >= firstDecade && y <= lastYear && !taken.has(y)) candidates.push(y);
+    }
+    right = { kind: 'year', year };
+    wrongs = shuffle(ctx.random, candidates)
+      .slice(0, 3)
+      .map((y) => ({ kind: 'year', year: y }));
+  }
+  return assemble(
+    ctx,
+    { kind, base: ctx.base, partner: tie.partner },
+    right,
+    wrongs,
+    explain(ctx.base, tie, 'established', established),
+  );
+}
+
+function periodQuestion(kind: 'decade-of' | 'year-of'): (ctx: Context) => Question | null {
+  return (ctx) => {
+    const tie = pickTie(
+      ctx,
+      ctx.ties.filter((candidate) => inForce(candidate.relation)),
+    );
+    return tie ? periodOf(ctx, kind, tie) : null;
+  };
+}
+
+/** Which of these countries has no diplomatic relations with {base}? */
+function noRelations(ctx: Context): Question | null {
+  const right = pickTie(
+    ctx,
+    ctx.ties.filter(
+      (tie) =>
+        tie.relation.status === 'none' || (tie.relation.status === 'severed' && latestSevered(tie.relation) !== undefined),
+    ),
+  );
+  if (!right) return null;
+  const wrongs = sampleTies(
+    ctx,
+    ctx.ties.filter((tie) => inForce(tie.relation)),
+    3,
+  );
+  const status = right.relation.status === 'none' ? 'none' : 'severed';
+  const date = status === 'none' ? null : latestSevered(right.relation)!;
+  return assemble(
+    ctx,
+    { kind: 'no-relations', base: ctx.base },
+    countryChoice(right),
+    wrongs.map(countryChoice),
+    explain(ctx.base, right, status, date),
+  );
+}
+
+/** Which of these countries' relations with {base} were severed? */
+function severed(ctx: Context): Question | null {
+  const right = pickTie(
+    ctx,
+    ctx.ties.filter((tie) => tie.relation.status === 'severed' && latestSevered(tie.relation) !== undefined),
+  );
+  if (!right) return null;
+  const wrongs = sampleTies(
+    ctx,
+    ctx.ties.filter(
+      (tie) => inForce(tie.relation) && !tie.relation.events.some((event) => breakingKinds.includes(event.kind)),
+    ),
+    3,
+  );
+  return assemble(
+    ctx,
+    { kind: 'severed', base: ctx.base },
+    countryChoice(right),
+    wrongs.map(countryChoice),
+    explain(ctx.base, right, 'severed', latestSevered(right.relation)!),
+  );
+}
+
+/** Which of these countries established relations with {base} most recently? */
+function mostRecent(ctx: Context): Question | null {
+  const candidates = ctx.ties.filter((tie) => inForce(tie.relation) && establishedOnce(tie.relation));
+  const chosen: Tie[] = [];
+  for (const tie of sampleWeighted(ctx.random, candidates, candidates.length, ctx.weight)) {
+    const date = tie.relation.established!;
+    const orderable = chosen.every((other) => {
+      const otherDate = other.relation.established!;
+      return surelyBefore(date, otherDate) || surelyBefore(otherDate, date);
+    });
+    if (orderable) chosen.push(tie);
+    if (chosen.length === 4) break;
+  }
+  if (chosen.length < 4) return null;
+  const right = chosen.reduce((best, tie) =>
+    surelyBefore(best.relation.established!, tie.relation.established!) ? tie : best,
+  );
+  return assemble(
+    ctx,
+    { kind: 'most-recent', base: ctx.base },
+    countryChoice(right),
+    chosen.filter((tie) => tie !== right).map(countryChoice),
+    explain(ctx.base, right, 'established', right.relation.established),
+  );
+}
+
+const generators: Record<PromptKind, (ctx: Context) => Question | null> = {
+  'established-in-year': establishedInYear,
+  'decade-of': periodQuestion('decade-of'),
+  'year-of': periodQuestion('year-of'),
+  'no-relations': noRelations,
+  severed,
+  'most-recent': mostRecent,
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Choosing what to ask
+
+/** Random picks tried before falling back to a scan of the kind that always has questions. */
+const maxAttempts = 40;
+
+function baseCountries(facts: Facts): Country[] {
+  const bases = baseCodes.map((code) => facts.country(code)).filter((country): country is Country => !!country);
+  if (bases.length === 0) throw new Error('quiz: the facts know neither South Korea nor North Korea');
+  return bases;
+}
+
+/** North Korea has far more countries without relations, so those kinds mostly ask about it. */
+function baseWeight(kind: PromptKind, base: Country): number {
+  if (kind === 'no-relations' || kind === 'severed') return base.code === 'KP' ? 4 : 1;
+  return 1;
+}
+
+function contextFor(facts: Facts, difficulty: Difficulty, random: Random, base: Country): Context {
+  return { facts, difficulty, random, base, ties: usableTies(facts, base, difficulty), weight: partnerWeight(difficulty) };
+}
+
+function generate(
+  facts: Facts,
+  difficulty: Difficulty,
+  random: Random,
+  used: ReadonlySet<string>,
+  kindCounts: ReadonlyMap<PromptKind, number>,
+): Question {
+  const bases = baseCountries(facts);
+  const weights = kindWeights[difficulty];
+  const kinds = Object.keys(weights) as PromptKind[];
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    // Kinds already asked in this quiz come up less often, so a quiz mixes them.
+    const kind = pickWeighted(random, kinds, (k) => (weights[k] ?? 0) / (1 + 2 * (kindCounts.get(k) ?? 0)))!;
+    const base = pickWeighted(random, bases, (b) => baseWeight(kind, b))!;
+    const question = generators[kind](contextFor(facts, difficulty, random, base));
+    if (question && !used.has(promptKey(question.prompt))) return question;
+  }
+  // Fallback: the period question about any partner not asked yet. Every partner in force has one.
+  const fallbackKind = difficulty === 'hard' ? 'year-of' : 'decade-of';
+  for (const base of shuffle(random, bases)) {
+    const ctx = contextFor(facts, difficulty, random, base);
+    for (const tie of shuffle(random, ctx.ties)) {
+      if (used.has(promptKey({ kind: fallbackKind, base, partner: tie.partner }))) continue;
+      const question = periodOf(ctx, fallbackKind, tie);
+      if (question) return question;
+    }
+  }
+  throw new RangeError(`quiz: no more ${difficulty} questions can be made from the facts`);
+}
+
+/** One question of the given difficulty. Throws only when the facts cannot give any question at all. */
+export function generateQuestion(facts: Facts, difficulty: Difficulty, random: Random): Question {
+  return generate(facts, difficulty, random, new Set(), new Map());
+}
+
+/** `rounds` questions, no prompt asked twice, kinds mixed. Throws RangeError if the facts run out of questions. */
+export function generateQuiz(facts: Facts, rounds: number, difficulty: Difficulty, random: Random): Question[] {
+  if (!Number.isInteger(rounds) || rounds < 0) throw new RangeError(`quiz: rounds must be a whole number, not ${rounds}`);
+  const used = new Set<string>();
+  const kindCounts = new Map<PromptKind, number>();
+  const questions: Question[] = [];
+  while (questions.length < rounds) {
+    const question = generate(facts, difficulty, random, used, kindCounts);
+    used.add(promptKey(question.prompt));
+    kindCounts.set(question.prompt.kind, (kindCounts.get(question.prompt.kind) ?? 0) + 1);
+    questions.push(question);
+  }
+  return questions;
+}

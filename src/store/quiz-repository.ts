@@ -1,0 +1,79 @@
+// Quiz scores per server, and the quizzes running now (so a restart can close them cleanly).
+// A server's board is one record, updated once per round under a lock: answers that arrive in the same
+// millisecond are all applied, none twice. Interactions of one server always reach the same process (its shard),
+// so the lock in this process is the only writer of that server's board.
+import type { ScoredAnswer } from '../quiz/game.js';
+import { noStats, withAnswer, type PlayerStats } from '../quiz/stats.js';
+import type { Store } from './open-store.js';
+
+export type Board = Record<string, PlayerStats>;
+
+/** A quiz in progress, as much as is needed to close its message after a restart. */
+export interface ActiveQuiz {
+  quizId: string;
+  guildId: string;
+  channelId: string;
+  applicationId: string;
+  /** The interaction token: lets the bot edit its quiz messages for 15 minutes without channel permissions. */
+  token: string;
+  messageId: string;
+  language: 'en' | 'ko';
+  startedAt: string;
+}
+
+export class QuizRepository {
+  private readonly locks = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly store: Store) {}
+
+  private boards() {
+    return this.store.namespace<Board>('quiz-boards');
+  }
+  private active() {
+    return this.store.namespace<ActiveQuiz>('quiz-active');
+  }
+
+  /** Runs updates of one server's board one after another. */
+  private locked<T>(guildId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(guildId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    this.locks.set(guildId, next);
+    void next.finally(() => {
+      if (this.locks.get(guildId) === next) this.locks.delete(guildId);
+    }).catch(() => undefined);
+    return next;
+  }
+
+  async board(guildId: string): Promise<Board> {
+    return (await (await this.boards()).get(guildId)) ?? {};
+  }
+
+  async statsOf(guildId: string, userId: string): Promise<PlayerStats> {
+    return (await this.board(guildId))[userId] ?? noStats();
+  }
+
+  /** Adds one round's answers to the server's board. */
+  recordRound(guildId: string, answers: readonly ScoredAnswer[]): Promise<void> {
+    if (answers.length === 0) return Promise.resolve();
+    return this.locked(guildId, async () => {
+      const boards = await this.boards();
+      const board = (await boards.get(guildId)) ?? {};
+      for (const answer of answers) board[answer.userId] = withAnswer(board[answer.userId] ?? noStats(), answer);
+      await boards.set(guildId, board);
+    });
+  }
+
+  async markActive(quiz: ActiveQuiz): Promise<void> {
+    await (await this.active()).set(quiz.channelId, quiz);
+  }
+
+  async clearActive(channelId: string): Promise<void> {
+    await (await this.active()).delete(channelId);
+  }
+
+  async allActive(): Promise<ActiveQuiz[]> {
+    const all: ActiveQuiz[] = [];
+    for await (const [, quiz] of this.store.entries<ActiveQuiz>('quiz-active')) all.push(quiz);
+    return all;
+  }
+}

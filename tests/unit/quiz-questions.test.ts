@@ -1,0 +1,405 @@
+// Quiz questions, checked against the facts by a judge written here from the rules, not from the generators.
+import { describe, expect, it } from 'vitest';
+import type { Country } from '../../src/facts/countries.js';
+import { Facts } from '../../src/facts/facts.js';
+import { loadFacts } from '../../src/facts/load.js';
+import { comparePartialDates, parsePartialDate, type PartialDate } from '../../src/facts/partial-date.js';
+import type { Relation } from '../../src/facts/relations.js';
+import { dataDir } from '../../src/paths.js';
+import { generateQuestion, generateQuiz, wellKnownCodes } from '../../src/quiz/generators.js';
+import type { Choice, Difficulty, Prompt, Question } from '../../src/quiz/question.js';
+import { pick, seededRandom, shuffle } from '../../src/quiz/random.js';
+
+const facts = loadFacts(dataDir);
+const difficulties: Difficulty[] = ['easy', 'medium', 'hard'];
+const allKinds: Prompt['kind'][] = ['established-in-year', 'decade-of', 'year-of', 'no-relations', 'severed', 'most-recent'];
+const seedsPerDifficulty = 500;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The judge
+
+type Verdict = 'true' | 'false' | 'unusable';
+
+function relation(base: Country, other: Country): Relation | undefined {
+  const answer = facts.relationBetween(base, other);
+  if (answer.kind !== 'known') return undefined;
+  return answer.relation.confidence === 'high' || answer.relation.confidence === 'medium' ? answer.relation : undefined;
+}
+
+/** Every date the two established or restored relations: the first establishment and the events. */
+function establishings(rel: Relation): PartialDate[] {
+  const events = rel.events.filter((e) => e.kind === 'established' || e.kind === 'restored').map((e) => e.date);
+  return rel.established ? [rel.established, ...events] : events;
+}
+
+function latestSeveredIso(rel: Relation): string | undefined {
+  const dates = rel.events.filter((e) => e.kind === 'severed').map((e) => e.date);
+  return dates.sort((a, b) => comparePartialDates(b, a))[0]?.iso;
+}
+
+/** a certainly after b, by the rule: a later year, or the same year with both days known and a later day. */
+function surelyAfter(a: PartialDate, b: PartialDate): boolean {
+  if (a.year !== b.year) return a.year > b.year;
+  if (a.day === undefined || b.day === undefined || a.month === undefined || b.month === undefined) return false;
+  return a.month * 100 + a.day > b.month * 100 + b.day;
+}
+
+function countryOf(choice: Choice): Country {
+  if (choice.kind !== 'country') throw new Error(`expected a country, got ${JSON.stringify(choice)}`);
+  return choice.country;
+}
+
+/** Is this choice a right answer to the prompt by the facts ('true'), surely wrong ('false'), or neither? */
+function judge(prompt: Prompt, choice: Choice, all: readonly Choice[]): Verdict {
+  const base = prompt.base;
+  switch (prompt.kind) {
+    case 'established-in-year': {
+      const rel = relation(base, countryOf(choice));
+      if (!rel) return 'unusable';
+      if (rel.status === 'established' && rel.established?.year === prompt.year) return 'true';
+      if (rel.established && !establishings(rel).some((d) => d.year === prompt.year)) return 'false';
+      return 'unusable';
+    }
+    case 'decade-of':
+    case 'year-of': {
+      const rel = relation(base, prompt.partner);
+      if (!rel || rel.status !== 'established' || !rel.established) return 'unusable';
+      const [start, length] =
+        prompt.kind === 'decade-of'
+          ? choice.kind === 'decade' ? [choice.decade, 10] : [NaN, 0]
+          : choice.kind === 'year' ? [choice.year, 1] : [NaN, 0];
+      if (Number.isNaN(start)) return 'unusable';
+      if (prompt.kind === 'decade-of' && start % 10 !== 0) return 'unusable';
+      const inside = (year: number) => year >= start && year < start + length;
+      if (inside(rel.established.year)) return 'true';
+      return establishings(rel).some((d) => inside(d.year)) ? 'unusable' : 'false';
+    }
+    case 'no-relations': {
+      const rel = relation(base, countryOf(choice));
+      if (!rel) return 'unusable';
+      if (rel.status === 'none' || rel.status === 'severed') return 'true';
+      return rel.status === 'established' ? 'false' : 'unusable';
+    }
+    case 'severed': {
+      const rel = relation(base, countryOf(choice));
+      if (!rel) return 'unusable';
+      if (rel.status === 'severed') return 'true';
+      if (rel.status === 'established' && !rel.events.some((e) => e.kind === 'severed')) return 'false';
+      return 'unusable';
+    }
+    case 'most-recent': {
+      const dateOf = (c: Choice) => {
+        const rel = relation(base, countryOf(c));
+        return rel?.status === 'established' ? rel.established : null;
+      };
+      const mine = dateOf(choice);
+      const others = all.filter((c) => c !== choice).map(dateOf);
+      if (!mine || others.some((d) => !d)) return 'unusable';
+      if (others.every((d) => surelyAfter(mine, d!))) return 'true';
+      return others.some((d) => surelyAfter(d!, mine)) ? 'false' : 'unusable';
+    }
+  }
+}
+
+function choiceKey(choice: Choice): string {
+  return choice.kind === 'country' ? `c:${choice.country.code}` : choice.kind === 'decade' ? `d:${choice.decade}` : `y:${choice.year}`;
+}
+
+function promptId(prompt: Prompt): string {
+  const params =
+    prompt.kind === 'established-in-year' ? prompt.year : 'partner' in prompt ? prompt.partner.code : '';
+  return `${prompt.kind}/${prompt.base.code}/${params}`;
+}
+
+/** Everything wrong with a question, in words; empty when it is sound. */
+function problems(q: Question, difficulty: Difficulty): string[] {
+  const found: string[] = [];
+  const { prompt, choices, answer, explanation } = q;
+  const id = promptId(prompt);
+  if (!['KR', 'KP'].includes(prompt.base.code)) found.push(`${id}: base is ${prompt.base.code}`);
+  if (q.difficulty !== difficulty) found.push(`${id}: difficulty ${q.difficulty}`);
+  if (choices.length !== 4) found.push(`${id}: ${choices.length} choices`);
+  if (new Set(choices.map(choiceKey)).size !== choices.length) found.push(`${id}: repeated choices`);
+  if (!Number.isInteger(answer) || answer < 0 || answer >= choices.length) found.push(`${id}: answer ${answer}`);
+
+  const expectedChoiceKind = prompt.kind === 'decade-of' ? 'decade' : prompt.kind === 'year-of' ? 'year' : 'country';
+  choices.forEach((choice, index) => {
+    if (choice.kind !== expectedChoiceKind) {
+      found.push(`${id}: choice ${index} is a ${choice.kind}`);
+      return;
+    }
+    const verdict = judge(prompt, choice, choices);
+    const wanted = index === answer ? 'true' : 'false';
+    if (verdict !== wanted) found.push(`${id}: choice ${index} ${choiceKey(choice)} is ${verdict}, marked ${wanted}`);
+    if (choice.kind === 'country' && choice.country.code === prompt.base.code) found.push(`${id}: base as a choice`);
+  });
+
+  // Who the question is about must be in the difficulty's pool.
+  const countries = [
+    ...choices.filter((c) => c.kind === 'country').map(countryOf),
+    ...('partner' in prompt ? [prompt.partner] : []),
+  ];
+  for (const country of countries) {
+    if (difficulty === 'easy' && !wellKnownCodes.has(country.code)) found.push(`${id}: ${country.code} in easy`);
+    if (difficulty === 'medium' && !country.unMember && !wellKnownCodes.has(country.code)) {
+      found.push(`${id}: ${country.code} (not a UN member) in medium`);
+    }
+  }
+
+  // most-recent: every pair orderable by the rule, not only the answer against the rest.
+  if (prompt.kind === 'most-recent') {
+    const dates = choices.map((c) => relation(prompt.base, countryOf(c))?.established ?? null);
+    for (let i = 0; i < dates.length; i++) {
+      for (let j = i + 1; j < dates.length; j++) {
+        const a = dates[i];
+        const b = dates[j];
+        if (!a || !b || !(surelyAfter(a, b) || surelyAfter(b, a))) found.push(`${id}: choices ${i} and ${j} not orderable`);
+      }
+    }
+  }
+
+  // The explanation: the pair, the status and the date as the facts give them, precision kept.
+  const right = choices[answer];
+  if (!right) return found;
+  const partner = 'partner' in prompt ? prompt.partner : countryOf(right);
+  const rel = relation(prompt.base, partner);
+  if (!rel) {
+    found.push(`${id}: no usable relation for the explanation`);
+    return found;
+  }
+  if (explanation.base.code !== prompt.base.code) found.push(`${id}: explanation base`);
+  if (explanation.partner.code !== partner.code) found.push(`${id}: explanation partner ${explanation.partner.code}`);
+  const expectedStatus =
+    prompt.kind === 'severed' ? 'severed' : prompt.kind === 'no-relations' ? rel.status : 'established';
+  if (explanation.status !== expectedStatus) found.push(`${id}: explanation status ${explanation.status}`);
+  const expectedDate =
+    expectedStatus === 'established' ? rel.established?.iso : expectedStatus === 'severed' ? latestSeveredIso(rel) : null;
+  if (expectedDate === undefined) found.push(`${id}: the facts have no date for the explanation`);
+  if ((explanation.date?.iso ?? null) !== expectedDate) {
+    found.push(`${id}: explanation date ${explanation.date?.iso} instead of ${expectedDate}`);
+  }
+  if (JSON.stringify(explanation.sources) !== JSON.stringify(rel.sources) || rel.sources.length === 0) {
+    found.push(`${id}: explanation sources`);
+  }
+  return found;
+}
+
+// Every quiz the tests look at, generated once.
+const quizzes = new Map<Difficulty, Question[][]>(
+  difficulties.map((difficulty) => [
+    difficulty,
+    Array.from({ length: seedsPerDifficulty }, (_, seed) => generateQuiz(facts, 20, difficulty, seededRandom(seed))),
+  ]),
+);
+const questionsOf = (difficulty: Difficulty) => quizzes.get(difficulty)!.flat();
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('the seedable random source', () => {
+  it('repeats itself for a seed, differs between seeds, and stays in [0, 1)', () => {
+    const a = seededRandom(42);
+    const b = seededRandom(42);
+    const c = seededRandom(43);
+    const fromA = Array.from({ length: 1000 }, a);
+    expect(Array.from({ length: 1000 }, b)).toEqual(fromA);
+    expect(Array.from({ length: 1000 }, c)).not.toEqual(fromA);
+    expect(fromA.every((x) => x >= 0 && x < 1)).toBe(true);
+    const mean = fromA.reduce((sum, x) => sum + x, 0) / fromA.length;
+    expect(mean).toBeGreaterThan(0.45);
+    expect(mean).toBeLessThan(0.55);
+  });
+
+  it('shuffles into a permutation without touching the input, and picks from the list', () => {
+    const items = [1, 2, 3, 4, 5, 6, 7, 8];
+    const shuffled = shuffle(seededRandom(7), items);
+    expect(items).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect([...shuffled].sort((x, y) => x - y)).toEqual(items);
+    expect(shuffled).not.toEqual(items);
+    const random = seededRandom(1);
+    const picked = new Set(Array.from({ length: 200 }, () => pick(random, items)));
+    expect(picked).toEqual(new Set(items));
+    expect(pick(random, [])).toBeUndefined();
+  });
+});
+
+describe('the judge used by these tests', () => {
+  const sample = questionsOf('medium').slice(0, 200);
+
+  it('rejects a question whose marked answer is moved to a wrong choice', () => {
+    for (const q of sample) {
+      const moved = { ...q, answer: (q.answer + 1) % 4 };
+      expect(problems(moved, 'medium').length).toBeGreaterThan(0);
+    }
+  });
+
+  it('rejects repeated choices, a changed explanation date, and unknown countries in easy', () => {
+    const q = sample.find((candidate) => candidate.prompt.kind === 'most-recent')!;
+    expect(problems({ ...q, choices: [q.choices[0]!, q.choices[0]!, q.choices[1]!, q.choices[2]!] }, 'medium')).not.toEqual([]);
+    expect(problems({ ...q, explanation: { ...q.explanation, date: parsePartialDate('1901') } }, 'medium')).not.toEqual([]);
+    const countryQuestion = questionsOf('hard').find(
+      (candidate) => candidate.choices.some((c) => c.kind === 'country' && !wellKnownCodes.has(c.country.code)),
+    )!;
+    expect(problems({ ...countryQuestion, difficulty: 'easy' }, 'easy').some((p) => p.includes('in easy'))).toBe(true);
+  });
+
+  it('calls a low-confidence relation unusable (North Korea–Uruguay is one)', () => {
+    const kp = facts.country('KP')!;
+    const uy = facts.country('UY')!;
+    const answer = facts.relationBetween(kp, uy);
+    expect(answer.kind === 'known' && answer.relation.confidence).toBe('low');
+    expect(judge({ kind: 'severed', base: kp }, { kind: 'country', country: uy }, [])).toBe('unusable');
+  });
+});
+
+describe.each(difficulties)('%s quizzes', (difficulty) => {
+  it(`holds for every question of ${seedsPerDifficulty} quizzes of 20`, () => {
+    const found: string[] = [];
+    for (const quiz of quizzes.get(difficulty)!) {
+      expect(quiz).toHaveLength(20);
+      for (const q of quiz) found.push(...problems(q, difficulty));
+    }
+    expect(found.slice(0, 20)).toEqual([]);
+  });
+
+  it('never repeats a prompt within a quiz and mixes at least three kinds', () => {
+    for (const quiz of quizzes.get(difficulty)!) {
+      expect(new Set(quiz.map((q) => promptId(q.prompt))).size).toBe(20);
+      expect(new Set(quiz.map((q) => q.prompt.kind)).size).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('puts the right answer anywhere, evenly', () => {
+    const counts = [0, 0, 0, 0];
+    const questions = questionsOf(difficulty);
+    for (const q of questions) counts[q.answer] = (counts[q.answer] ?? 0) + 1;
+    for (const count of counts) {
+      expect(count / questions.length).toBeGreaterThan(0.23);
+      expect(count / questions.length).toBeLessThan(0.27);
+    }
+  });
+
+  it('never uses a relation of low confidence', () => {
+    for (const q of questionsOf(difficulty)) {
+      const others = [...q.choices.filter((c) => c.kind === 'country').map(countryOf), q.explanation.partner];
+      for (const other of others) {
+        const answer = facts.relationBetween(q.prompt.base, other);
+        expect(answer.kind === 'known' && answer.relation.confidence).not.toBe('low');
+      }
+    }
+  });
+
+  it('gives the same quiz for the same seed, and another for another seed', () => {
+    const again = generateQuiz(facts, 20, difficulty, seededRandom(3));
+    expect(again).toEqual(quizzes.get(difficulty)![3]);
+    expect(promptIds(again)).not.toEqual(promptIds(quizzes.get(difficulty)![4]!));
+  });
+
+  it('makes sound single questions too', () => {
+    const random = seededRandom(99);
+    for (let i = 0; i < 300; i++) expect(problems(generateQuestion(facts, difficulty, random), difficulty)).toEqual([]);
+  });
+});
+
+function promptIds(quiz: readonly Question[]): string[] {
+  return quiz.map((q) => promptId(q.prompt));
+}
+
+describe('what each difficulty asks', () => {
+  const kindsOf = (difficulty: Difficulty) => new Set(questionsOf(difficulty).map((q) => q.prompt.kind));
+
+  it('asks every kind at some difficulty', () => {
+    const seen = new Set(difficulties.flatMap((difficulty) => [...kindsOf(difficulty)]));
+    expect([...seen].sort()).toEqual([...allKinds].sort());
+  });
+
+  it('keeps easy to decades and whole-country questions, and hard to exact years', () => {
+    expect([...kindsOf('easy')].sort()).toEqual(['decade-of', 'most-recent', 'no-relations', 'severed']);
+    expect(kindsOf('medium')).toEqual(
+      new Set(['established-in-year', 'decade-of', 'most-recent', 'severed', 'no-relations']),
+    );
+    expect(kindsOf('hard').has('year-of')).toBe(true);
+    expect(kindsOf('hard').has('established-in-year')).toBe(true);
+    expect(kindsOf('hard').has('decade-of')).toBe(false);
+  });
+
+  it('leans hard questions towards countries that are not well known', () => {
+    const share = (difficulty: Difficulty) => {
+      const countries = questionsOf(difficulty).flatMap((q) => q.choices.filter((c) => c.kind === 'country').map(countryOf));
+      return countries.filter((c) => !wellKnownCodes.has(c.code)).length / countries.length;
+    };
+    expect(share('easy')).toBe(0);
+    expect(share('hard')).toBeGreaterThan(share('medium'));
+    expect(share('hard')).toBeGreaterThan(0.7);
+  });
+
+  it('asks about entities outside the UN only on hard', () => {
+    const outside = (difficulty: Difficulty) =>
+      questionsOf(difficulty).some((q) => q.choices.some((c) => c.kind === 'country' && !c.country.unMember));
+    expect(outside('easy')).toBe(false);
+    expect(outside('medium')).toBe(false);
+    expect(outside('hard')).toBe(true);
+  });
+
+  it('keeps a well-known list of real UN members, the permanent five among them', () => {
+    for (const code of ['US', 'GB', 'FR', 'RU', 'CN']) expect(wellKnownCodes.has(code)).toBe(true);
+    expect(wellKnownCodes.size).toBeGreaterThanOrEqual(40);
+    expect(wellKnownCodes.size).toBeLessThanOrEqual(60);
+    for (const code of wellKnownCodes) expect(facts.country(code)?.unMember).toBe(true);
+  });
+});
+
+describe('when the facts run short', () => {
+  const country = (code: string, unMember = true): Country => ({
+    code,
+    alpha3: `${code}X`,
+    name: { en: code, ko: code },
+    aliases: [],
+    flag: '',
+    unMember,
+  });
+  const tie = (partner: string, established: string): Relation => ({
+    pair: ['KR', partner],
+    status: 'established',
+    established: parsePartialDate(established),
+    events: [],
+    sources: [`https://example.org/${partner}`],
+    confidence: 'high',
+    file: 'test',
+  });
+  const partners: [string, string][] = [
+    ['US', '1949-01-01'],
+    ['JP', '1965-12-18'],
+    ['CN', '1992-08-24'],
+    ['FR', '1949-02-15'],
+    ['DE', '1955-12-01'],
+    ['GB', '1949-01-18'],
+  ];
+  const small = new Facts(
+    [country('KR'), ...partners.map(([code]) => country(code))],
+    partners.map(([code, date]) => tie(code, date)),
+    parsePartialDate('2025-08'),
+  );
+
+  it('falls back to kinds that have questions when others have none (no severed, no missing ties)', () => {
+    const random = seededRandom(5);
+    const kinds = new Set<string>();
+    for (let i = 0; i < 200; i++) {
+      const q = generateQuestion(small, 'easy', random);
+      kinds.add(q.prompt.kind);
+      expect(q.choices).toHaveLength(4);
+      expect(q.choices[q.answer]).toBeDefined();
+    }
+    expect([...kinds].sort()).toEqual(['decade-of', 'most-recent']);
+  });
+
+  it('fills a quiz up to the number of distinct prompts, and says so past it instead of looping', () => {
+    // Six decade questions plus one most-recent (all six dates have days, so they order).
+    expect(new Set(promptIds(generateQuiz(small, 7, 'easy', seededRandom(1)))).size).toBe(7);
+    expect(() => generateQuiz(small, 8, 'easy', seededRandom(1))).toThrow(RangeError);
+  });
+
+  it('throws rather than hangs when there is nothing to ask', () => {
+    const empty = new Facts([country('KR'), country('KP')], [], parsePartialDate('2025-08'));
+    expect(() => generateQuestion(empty, 'hard', seededRandom(1))).toThrow(RangeError);
+  });
+});
