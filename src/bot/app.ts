@@ -19,6 +19,8 @@ import type { BotContext } from './command.js';
 import { registerCommands, resolveApplicationId, restFor } from './deploy.js';
 import { loadCommands, type CommandRegistry } from './registry.js';
 import { routeInteraction } from './router.js';
+import { respond } from './respond.js';
+import { languageOf, strings } from '../render/i18n.js';
 
 export interface StartOptions {
   config: Config;
@@ -31,6 +33,25 @@ export interface StartOptions {
   schedule?: boolean;
   /** Seeds for generated quizzes (default: random). */
   quizSeed?: () => number;
+  /** Called when Discord ends the session for good after start-up (bad token, disallowed intents). */
+  onFatal?: (error: FatalGatewayError) => void;
+}
+
+/** How long stop() waits for interactions already being handled. */
+const drainTimeoutMs = 10_000;
+
+/** The gateway closed with a code that reconnecting cannot fix. */
+export class FatalGatewayError extends Error {
+  override name = 'FatalGatewayError';
+  constructor(readonly code: number) {
+    super(
+      code === 4004
+        ? 'Discord rejected the bot token (gateway close 4004). Check DISCORD_TOKEN; reset it in the developer portal if it leaked.'
+        : code === 4014
+          ? 'Discord refused the gateway intents (close 4014): enable them for the bot in the developer portal, or remove them.'
+          : `Discord closed the gateway with code ${code}, which cannot be resumed.`,
+    );
+  }
 }
 
 export interface RunningBot {
@@ -51,9 +72,10 @@ async function syncCommands(config: Config, registry: CommandRegistry, store: St
   const hash = createHash('sha256').update(JSON.stringify(definitions)).digest('hex');
   const key = `commands-hash:${applicationId}:${scope}`;
   const meta = await store.namespace<string>('meta');
-  if ((await meta.get(key)) === hash) return;
+  // Without the store we cannot tell whether they changed: registering again is harmless.
+  if ((await meta.get(key).catch(() => undefined)) === hash) return;
   const result = await registerCommands(restFor(config), applicationId, config.DISCORD_GUILD_ID, definitions);
-  await meta.set(key, hash);
+  await meta.set(key, hash).catch(() => undefined);
   log.info(result, 'slash commands registered');
 }
 
@@ -69,7 +91,9 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   if (!facts.country(config.DEFAULT_COUNTRY)) {
     throw new Error(`DEFAULT_COUNTRY ${config.DEFAULT_COUNTRY} is not a country in data/countries.json`);
   }
-  const store = await Store.open(config.STORE_URL);
+  const store = await Store.open(config.STORE_URL, (error) =>
+    log.warn({ err: error }, 'the store does not answer yet; facts work, settings and scores wait for it'),
+  );
   const registry = await loadCommands();
   const client = createClient(config);
   const now = options.now ?? (() => new Date());
@@ -91,16 +115,38 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     definitions: () => registry.definitions,
   };
 
+  // Interactions being handled now, so a shutdown can let them finish.
+  const inFlight = new Set<Promise<void>>();
   let accepting = true;
   client.on(Events.InteractionCreate, (interaction) => {
-    if (accepting) void routeInteraction(interaction, registry, ctx);
+    if (!accepting) {
+      if (interaction.isRepliable()) {
+        void respond(interaction, { ephemeral: true, content: strings[languageOf(interaction.locale)].restarting }).catch(() => undefined);
+      }
+      return;
+    }
+    const handling = routeInteraction(interaction, registry, ctx).finally(() => inFlight.delete(handling));
+    inFlight.add(handling);
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
+  client.on(Events.Debug, (message) => log.trace({ discord: message }, 'discord.js'));
 
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  let rejectStart: (error: Error) => void = () => undefined;
+  let startedUp = false;
+  client.on(Events.ShardDisconnect, ({ code }) => {
+    const error = new FatalGatewayError(code);
+    log.fatal({ code }, error.message);
+    if (!startedUp) rejectStart(error);
+    else (options.onFatal ?? (() => undefined))(error);
+  });
+  const ready = new Promise<void>((resolve, reject) => {
+    rejectStart = reject;
+    client.once(Events.ClientReady, () => resolve());
+  });
   try {
     await client.login(config.DISCORD_TOKEN);
     await ready;
+    startedUp = true;
   } catch (error) {
     await client.destroy();
     await store.close();
@@ -128,6 +174,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     applicationId,
     async stop() {
       accepting = false;
+      let timer: NodeJS.Timeout | undefined;
+      const drained = Promise.allSettled([...inFlight]);
+      const timeout = new Promise((resolve) => (timer = setTimeout(resolve, drainTimeoutMs)));
+      await Promise.race([drained, timeout]).finally(() => clearTimeout(timer));
       await scheduler.stop();
       await quizRunner.stop();
       await client.destroy();

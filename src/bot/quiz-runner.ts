@@ -67,7 +67,8 @@ export class QuizRunner {
     };
     this.running.set(interaction.channelId, { game, active, language });
     await respond(interaction, questionMessage(game.question, quizId, 0, questions.length, game.deadline, language));
-    await this.repository.markActive(active);
+    // Without the marker a restart cannot close this quiz's message; the quiz itself still runs.
+    await this.repository.markActive(active).catch((error: unknown) => this.ctx.log.warn({ err: error, quizId }, 'quiz not marked active'));
     this.ctx.log.info({ quizId, channelId: interaction.channelId, rounds, difficulty }, 'quiz started');
   }
 
@@ -97,21 +98,33 @@ export class QuizRunner {
     const now = this.ctx.now().getTime();
     for (const [channelId, quiz] of this.running) {
       if (!quiz.game.isDue(now)) continue;
-      const { game, active, language } = quiz;
-      const result = game.closeRound(now);
-      await this.repository.recordRound(active.guildId, result.answers);
-      await this.edit(active, revealMessage(result, game.id, game.questions.length, language));
-      if (result.last) {
+      try {
+        await this.closeRound(quiz, now);
+      } catch (error) {
+        // Discord refused the reveal or the next question: end this quiz rather than run rounds nobody sees.
+        this.ctx.log.error({ err: error, quizId: quiz.game.id }, 'quiz ended early: its messages could not be sent');
         this.running.delete(channelId);
-        await this.followUp(active, finalMessage(game.standings(), game.questions.length, language));
-        await this.repository.clearActive(channelId);
-        this.ctx.log.info({ quizId: game.id, players: game.totals.size }, 'quiz finished');
-      } else {
-        const message = await this.followUp(active, questionMessage(game.question, game.id, game.round, game.questions.length, game.deadline, language));
-        active.messageId = message.id;
-        await this.repository.markActive(active);
+        await this.repository.clearActive(channelId).catch(() => undefined);
       }
     }
+  }
+
+  private async closeRound({ game, active, language }: RunningQuiz, now: number): Promise<void> {
+    const result = game.closeRound(now);
+    await this.repository.recordRound(active.guildId, result.answers).catch((error: unknown) =>
+      this.ctx.log.warn({ err: error, quizId: game.id }, 'round scores kept in memory until the store answers'),
+    );
+    await this.edit(active, revealMessage(result, game.id, game.questions.length, language));
+    if (result.last) {
+      this.running.delete(active.channelId);
+      await this.followUp(active, finalMessage(game.standings(), game.questions.length, language));
+      await this.repository.clearActive(active.channelId).catch(() => undefined);
+      this.ctx.log.info({ quizId: game.id, players: game.totals.size }, 'quiz finished');
+      return;
+    }
+    const message = await this.followUp(active, questionMessage(game.question, game.id, game.round, game.questions.length, game.deadline, language));
+    active.messageId = message.id;
+    await this.repository.markActive(active).catch(() => undefined);
   }
 
   /** At start-up: quizzes cut short by a restart get their last message closed; scores stay as recorded. */

@@ -2,6 +2,7 @@
 // (never a stack trace) and the log gets the details with a reference the user can quote.
 import type { Interaction } from 'discord.js';
 import { languageOf, strings } from '../render/i18n.js';
+import { StoreUnavailableError } from '../store/open-store.js';
 import type { BotContext } from './command.js';
 import type { CommandRegistry } from './registry.js';
 import { respond } from './respond.js';
@@ -29,12 +30,15 @@ export async function routeInteraction(interaction: Interaction, registry: Comma
     }
     log.debug('interaction handled');
   } catch (error) {
-    log.error({ err: error }, 'interaction failed');
+    const storeDown = error instanceof StoreUnavailableError;
+    if (storeDown) log.warn({ err: error }, 'interaction needed the store, which is unavailable');
+    else log.error({ err: error }, 'interaction failed');
     if (!interaction.isRepliable()) {
       if (interaction.isAutocomplete() && !interaction.responded) await interaction.respond([]).catch(() => undefined);
       return;
     }
-    await respond(interaction, { ephemeral: true, content: t.somethingWentWrong(interaction.id) }).catch((sendError: unknown) =>
+    const content = storeDown ? t.storeUnavailable : t.somethingWentWrong(interaction.id);
+    await respond(interaction, { ephemeral: true, content }).catch((sendError: unknown) =>
       log.warn({ err: sendError }, 'could not send the apology'),
     );
   }

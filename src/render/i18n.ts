@@ -50,6 +50,8 @@ export interface Strings {
   helpFooter: string;
   somethingWentWrong(reference: string): string;
   unknownCommand: string;
+  storeUnavailable: string;
+  restarting: string;
 }
 
 const en: Strings = {
@@ -132,6 +134,8 @@ const en: Strings = {
   helpFooter: 'Country options take names in English or Korean, codes (KR, KOR) and common aliases.',
   somethingWentWrong: (reference) => `Sorry, something went wrong on my side. Please try again in a moment. (ref ${reference})`,
   unknownCommand: "I don't know that command. It may have been removed; try /help.",
+  storeUnavailable: 'That is temporarily unavailable: I cannot reach my storage right now. Facts (/relations, /country, /news) still work. Please try again in a few minutes.',
+  restarting: 'I am restarting right now. Please try again in a moment.',
 };
 
 const ko: Strings = {
@@ -213,6 +217,8 @@ const ko: Strings = {
   helpFooter: '나라 옵션에는 한국어·영어 이름, 코드(KR, KOR), 흔히 쓰는 다른 이름을 쓸 수 있습니다.',
   somethingWentWrong: (reference) => `죄송합니다. 처리 중 문제가 생겼습니다. 잠시 후 다시 시도해 주세요. (참조 ${reference})`,
   unknownCommand: '알 수 없는 명령어입니다. 삭제되었을 수 있어요. /help 를 확인해 주세요.',
+  storeUnavailable: '저장소에 연결할 수 없어 잠시 이 기능을 쓸 수 없습니다. 사실 조회(/relations, /country, /news)는 됩니다. 몇 분 뒤 다시 시도해 주세요.',
+  restarting: '지금 다시 시작하는 중입니다. 잠시 후 다시 시도해 주세요.',
 };
 
 export const strings: Record<Language, Strings> = { en, ko };

@@ -38,9 +38,7 @@ export class DailyRepository {
 
   /** Every server with a daily post configured. */
   async allSettings(): Promise<[string, DailySettings][]> {
-    const all: [string, DailySettings][] = [];
-    for await (const entry of this.store.entries<DailySettings>('daily-settings')) all.push(entry);
-    return all;
+    return (await this.settings()).entries();
   }
 
   async recordOf(guildId: string): Promise<DailyRecord> {

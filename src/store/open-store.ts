@@ -1,8 +1,20 @@
 // The one place that knows which database backs the store: STORE_URL picks SQLite (default), Redis or PostgreSQL.
-// Each kind of record lives in its own keyv namespace, so it can be listed without an index.
+// Each kind of record lives in its own keyv namespace, so it can be listed without an index. Every operation
+// either succeeds or throws StoreUnavailableError within a few seconds: never a silent undefined that a caller
+// could mistake for "nothing stored" and then overwrite real data with.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Keyv, { type KeyvStoreAdapter } from 'keyv';
+
+/** How long one store operation may take before it counts as unavailable. */
+const operationTimeoutMs = 2_000;
+
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+  constructor(operation: string, cause: unknown) {
+    super(`store unavailable during ${operation}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
 
 async function adapterFor(url: string): Promise<KeyvStoreAdapter | undefined> {
   const scheme = url.slice(0, url.indexOf(':'));
@@ -18,7 +30,9 @@ async function adapterFor(url: string): Promise<KeyvStoreAdapter | undefined> {
     case 'redis':
     case 'rediss': {
       const { default: KeyvRedis } = await import('@keyv/redis');
-      return new KeyvRedis(url, { throwOnConnectError: true }) as unknown as KeyvStoreAdapter;
+      // No offline queue: while Redis is down, calls fail at once instead of waiting to run later.
+      const client = { url, disableOfflineQueue: true, socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5_000) } };
+      return new KeyvRedis(client, { throwOnConnectError: false, throwOnErrors: true, connectionTimeout: operationTimeoutMs }) as unknown as KeyvStoreAdapter;
     }
     case 'postgres':
     case 'postgresql': {
@@ -30,40 +44,95 @@ async function adapterFor(url: string): Promise<KeyvStoreAdapter | undefined> {
   }
 }
 
-export class Store {
-  private readonly namespaces = new Map<string, Keyv<unknown>>();
-  private constructor(private readonly url: string) {}
+function withTimeout<T>(operation: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${operationTimeoutMs} ms`)), operationTimeoutMs);
+  });
+  return Promise.race([work, timeout])
+    .catch((error: unknown) => {
+      throw error instanceof StoreUnavailableError ? error : new StoreUnavailableError(operation, error);
+    })
+    .finally(() => clearTimeout(timer));
+}
 
-  /** Opens the store and checks it answers, so a wrong STORE_URL fails at start-up rather than on first use. */
-  static async open(url: string): Promise<Store> {
+/** The records of one kind: get, set, delete and list, each bounded in time. */
+export class Namespace<T> {
+  constructor(
+    readonly name: string,
+    private readonly keyv: Keyv<T>,
+  ) {}
+
+  get(key: string): Promise<T | undefined> {
+    return withTimeout(`${this.name} get`, this.keyv.get(key));
+  }
+
+  async set(key: string, value: T): Promise<void> {
+    const ok = await withTimeout(`${this.name} set`, this.keyv.set(key, value));
+    if (ok === false) throw new StoreUnavailableError(`${this.name} set`, 'the write was not accepted');
+  }
+
+  delete(key: string): Promise<boolean> {
+    return withTimeout(`${this.name} delete`, this.keyv.delete(key));
+  }
+
+  clear(): Promise<void> {
+    return withTimeout(`${this.name} clear`, this.keyv.clear());
+  }
+
+  disconnect(): Promise<void> {
+    return this.keyv.disconnect().catch(() => undefined);
+  }
+
+  /** Every [key, value] (keys without the namespace prefix). */
+  async entries(): Promise<[string, T][]> {
+    const iterator = this.keyv.iterator;
+    if (!iterator) throw new Error(`this store cannot list ${this.name}`);
+    const all: [string, T][] = [];
+    const collect = async () => {
+      for await (const [key, value] of iterator.call(this.keyv, this.keyv.namespace) as AsyncGenerator<[string, T | undefined]>) {
+        if (value !== undefined) all.push([key, value]);
+      }
+    };
+    await withTimeout(`${this.name} list`, collect());
+    return all;
+  }
+}
+
+export class Store {
+  private readonly namespaces = new Map<string, Promise<Namespace<unknown>>>();
+
+  private constructor(readonly url: string) {}
+
+  /** Opens the store. A store that does not answer yet is not fatal: stateful commands say so until it does. */
+  static async open(url: string, onUnavailable?: (error: Error) => void): Promise<Store> {
     const store = new Store(url);
-    await (await store.namespace('meta')).get('__ping__');
+    try {
+      await (await store.namespace('meta')).get('__ping__');
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError) || !onUnavailable) throw error;
+      onUnavailable(error);
+    }
     return store;
   }
 
-  /** The records of one kind, e.g. 'daily-settings'. */
-  async namespace<T>(name: string): Promise<Keyv<T>> {
-    let keyv = this.namespaces.get(name);
-    if (!keyv) {
-      const adapter = await adapterFor(this.url);
-      keyv = adapter ? new Keyv<unknown>({ store: adapter, namespace: name }) : new Keyv<unknown>({ namespace: name });
-      keyv.on('error', () => undefined); // failures surface as rejected calls, where the caller decides
-      this.namespaces.set(name, keyv);
+  namespace<T>(name: string): Promise<Namespace<T>> {
+    let namespace = this.namespaces.get(name);
+    if (!namespace) {
+      namespace = adapterFor(this.url).then((adapter) => {
+        const keyv = adapter ? new Keyv<unknown>({ store: adapter, namespace: name }) : new Keyv<unknown>({ namespace: name });
+        keyv.throwOnErrors = true;
+        keyv.on('error', () => undefined); // errors reach callers as StoreUnavailableError instead
+        return new Namespace<unknown>(name, keyv);
+      });
+      this.namespaces.set(name, namespace);
     }
-    return keyv as Keyv<T>;
-  }
-
-  /** Every [key, value] of a namespace (keys without the namespace prefix). */
-  async *entries<T>(name: string): AsyncGenerator<[string, T]> {
-    const keyv = await this.namespace<T>(name);
-    if (!keyv.iterator) throw new Error(`this store cannot list ${name}`);
-    for await (const [key, value] of keyv.iterator(keyv.namespace) as AsyncGenerator<[string, T | undefined]>) {
-      if (value !== undefined) yield [key, value];
-    }
+    return namespace as Promise<Namespace<T>>;
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.namespaces.values()].map((keyv) => keyv.disconnect().catch(() => undefined)));
+    const all = await Promise.all(this.namespaces.values());
+    await Promise.all(all.map((namespace) => namespace.disconnect()));
     this.namespaces.clear();
   }
 }

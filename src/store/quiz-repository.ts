@@ -23,6 +23,8 @@ export interface ActiveQuiz {
 
 export class QuizRepository {
   private readonly locks = new Map<string, Promise<unknown>>();
+  /** Rounds not yet written because the store was down; written with the next round that gets through. */
+  private readonly pending = new Map<string, ScoredAnswer[]>();
 
   constructor(private readonly store: Store) {}
 
@@ -52,14 +54,23 @@ export class QuizRepository {
     return (await this.board(guildId))[userId] ?? noStats();
   }
 
-  /** Adds one round's answers to the server's board. */
+  /**
+   * Adds one round's answers to the server's board. If the store is down the answers wait in memory and go in
+   * with the next write that succeeds (the error is still thrown, so the caller can log it).
+   */
   recordRound(guildId: string, answers: readonly ScoredAnswer[]): Promise<void> {
-    if (answers.length === 0) return Promise.resolve();
+    const waiting = [...(this.pending.get(guildId) ?? []), ...answers];
+    if (waiting.length === 0) return Promise.resolve();
+    this.pending.set(guildId, waiting);
     return this.locked(guildId, async () => {
+      const todo = this.pending.get(guildId) ?? [];
+      if (todo.length === 0) return;
       const boards = await this.boards();
       const board = (await boards.get(guildId)) ?? {};
-      for (const answer of answers) board[answer.userId] = withAnswer(board[answer.userId] ?? noStats(), answer);
+      for (const answer of todo) board[answer.userId] = withAnswer(board[answer.userId] ?? noStats(), answer);
       await boards.set(guildId, board);
+      this.pending.set(guildId, (this.pending.get(guildId) ?? []).slice(todo.length));
+      if (this.pending.get(guildId)?.length === 0) this.pending.delete(guildId);
     });
   }
 
@@ -72,8 +83,6 @@ export class QuizRepository {
   }
 
   async allActive(): Promise<ActiveQuiz[]> {
-    const all: ActiveQuiz[] = [];
-    for await (const [, quiz] of this.store.entries<ActiveQuiz>('quiz-active')) all.push(quiz);
-    return all;
+    return (await (await this.active()).entries()).map(([, quiz]) => quiz);
   }
 }

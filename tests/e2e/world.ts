@@ -2,13 +2,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { startBot, type RunningBot } from '../../src/bot/app.js';
 import { configFromEnv } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
 import { FakeDiscord, type FakeDiscordOptions } from '../../src/harness/index.js';
 
 export interface World {
   discord: FakeDiscord;
+  /** Every log line the bot wrote, at trace level (discord.js debug included). */
+  logs: string[];
   bot: RunningBot;
   /** Stops the bot and starts a new one on the same fake Discord and the same store. */
   restart(): Promise<RunningBot>;
@@ -34,10 +36,13 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const launch = () => startBot({ config, log: pino({ level: 'silent' }), ...(options.now && { now: options.now }), ...(options.quizSeed && { quizSeed: options.quizSeed }) });
+  const logs: string[] = [];
+  const log = createLogger('trace', [config.DISCORD_TOKEN], { write: (line: string) => void logs.push(line) });
+  const launch = () => startBot({ config, log, ...(options.now && { now: options.now }), ...(options.quizSeed && { quizSeed: options.quizSeed }) });
   const others: RunningBot[] = [];
   const world: World = {
     discord,
+    logs,
     bot: await launch(),
     async restart() {
       await world.bot.stop();
@@ -54,7 +59,20 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       await world.bot.stop();
       await discord.close();
       rmSync(dir, { recursive: true, force: true });
+      assertTokenNeverShown(discord, logs);
     },
   };
   return world;
+}
+
+/**
+ * The token must never appear in what the bot logs or sends. Checked when every world closes, so it covers
+ * everything logged during the end-to-end suite.
+ */
+function assertTokenNeverShown(discord: FakeDiscord, logs: string[]): void {
+  const secret = discord.token.split('.').slice(1).join('.');
+  const leakedInLogs = logs.filter((line) => line.includes(discord.token) || line.includes(secret));
+  if (leakedInLogs.length) throw new Error(`the bot token appeared in ${leakedInLogs.length} log lines, e.g. ${leakedInLogs[0]!.slice(0, 200)}`);
+  const leakedInRequests = discord.requests.filter((request) => JSON.stringify(request.body ?? '').includes(secret));
+  if (leakedInRequests.length) throw new Error(`the bot token appeared in a request body to ${leakedInRequests[0]!.path}`);
 }

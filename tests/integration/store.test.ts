@@ -24,8 +24,7 @@ describe.each([
       await settings.set('b', { n: 2 });
       await other.set('a', { n: 99 });
       expect(await settings.get('a')).toEqual({ n: 1 });
-      const listed: [string, { n: number }][] = [];
-      for await (const entry of store.entries<{ n: number }>(`settings-${run}`)) listed.push(entry);
+      const listed = await settings.entries();
       expect(listed.sort()).toEqual([['a', { n: 1 }], ['b', { n: 2 }]]);
       await settings.clear();
       await other.clear();
