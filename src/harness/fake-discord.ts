@@ -4,13 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { ComponentType, GatewayDispatchEvents, type APIApplicationCommand, type APIApplicationCommandOptionChoice, type APIInteraction, type APIMessage, type APIUser } from 'discord-api-types/v10';
 import { parseCommandLine, parseCommandSpec, type ParsedCommand } from './command-line.js';
 import { Gateway } from './gateway.js';
-import { InteractionTracker, type InteractionKind } from './interaction-tracker.js';
+import type { GatewayStats } from './gateway-sessions.js';
+import { InteractionTracker, type InteractionKind, type InteractionStats } from './interaction-tracker.js';
 import { actorParseContext, autocompleteInteraction, buttonInteraction, commandInteraction, resolveActor, type Actor } from './interactions.js';
 import { findComponents } from './messages.js';
 import { canUseCommand } from './permissions.js';
 import { addInteractionRoutes } from './rest-interactions.js';
 import { Router } from './rest-router.js';
 import { addCoreRoutes } from './rest-routes.js';
+import { rateLimitResponse } from './rest-faults.js';
 import { RestApi, matches } from './rest-server.js';
 import { ChangeSignal, type Check } from './signal.js';
 import type {
@@ -20,9 +22,11 @@ import type {
   InjectedResponse,
   InteractionCallOptions,
   InteractionResult,
+  RateLimitSpec,
   RecordedRequest,
   RequestMatch,
   SlashCommandSpec,
+  Violation,
 } from './types.js';
 import { World } from './world.js';
 
@@ -63,10 +67,15 @@ export class FakeDiscord {
     const router = new Router();
     addCoreRoutes(router, { world, gatewayUrl });
     addInteractionRoutes(router, world, tracker);
-    const restOptions: ConstructorParameters<typeof RestApi>[0] = { router, token: world.token, onRecorded: onChange };
+    const onViolation = (v: Violation, params: Record<string, string>) => {
+      const rec = params.token === undefined ? undefined : tracker.getByToken(params.token);
+      rec?.problems.push(`400 50035 Invalid Form Body (strict fake: ${v.failures.join('; ')})`);
+    };
+    const restOptions: ConstructorParameters<typeof RestApi>[0] = { router, token: world.token, strict: options.strict ?? true, onRecorded: onChange, onViolation };
     if (options.globalRateLimitPerSecond !== undefined) restOptions.globalRateLimitPerSecond = options.globalRateLimitPerSecond;
     const rest = new RestApi(restOptions);
-    const gateway = new Gateway({ world, gatewayUrl, onChange });
+    const { heartbeatIntervalMs, resumeWindowMs, resumeBufferSize } = options;
+    const gateway = new Gateway({ world, gatewayUrl, onChange, heartbeatIntervalMs, resumeWindowMs, resumeBufferSize });
     server.on('request', (req, res) => {
       rest.handle(req, res).catch((e: unknown) => {
         console.error('[fake-discord] request failed:', e);
@@ -110,7 +119,6 @@ export class FakeDiscord {
   /** Any message the bot created (channel post, reply, follow-up), by id. */
   message(id: string): APIMessage | undefined { return this.world.messages.get(id); }
 
-  /** The next `times` requests matching get this answer instead (before auth and routes). */
   private readonly everyoneMayUse = new Set<string>();
 
   /**
@@ -131,8 +139,28 @@ export class FakeDiscord {
   /** Deletes a channel: the bot's posts to it then fail with 404 Unknown Channel. */
   deleteChannel(channelId: string): void { this.world.deleteChannel(channelId); }
 
+  /** The next `times` matching requests get this answer instead (before auth and routes), or a slow (delayMs) or dropped (drop) one. */
   inject(match: RequestMatch, response: InjectedResponse, times = 1): void { this.rest.inject(match, response, times); }
   clearInjections(): void { this.rest.clearInjections(); }
+  /** The next `times` matching requests get Discord's 429 (body, retry-after, x-ratelimit-scope; per route or global). */
+  rateLimit(spec: RateLimitSpec): void { this.rest.inject({ path: spec.path, ...(spec.method && { method: spec.method }) }, rateLimitResponse(spec), spec.times ?? 1); }
+
+  /** Bodies the strict fake refused with 400 / 50035, oldest first (a copy); tests expect it to be []. */
+  get violations(): Violation[] { return this.rest.violations.slice(); }
+  clearViolations(): void { this.rest.violations.length = 0; }
+  /** Counts over every interaction so far: sent = answered + pending + unanswered; late, queued, lost. */
+  interactionStats(): InteractionStats { return this.tracker.stats(); }
+
+  /** Gateway counters: connections, identifies, resumes, dispatched / queued / replayed / lost, heartbeats, closes (a copy). */
+  get gatewayStats(): GatewayStats { return structuredClone(this.gateway.stats); }
+  /** Closes the bot's gateway connections with that code, as Discord would; 1006 drops them without a close frame. Returns how many. */
+  closeGateway(code: number, reason?: string): number { return this.gateway.closeAll(code, reason); }
+  /** Sends op 7 RECONNECT: the client should reconnect and RESUME. Returns how many connections got it. */
+  sendReconnect(): number { return this.gateway.sendReconnect(); }
+  /** Sends op 9 INVALID_SESSION: resumable keeps the session for a RESUME, false ends it (the client must IDENTIFY). */
+  sendInvalidSession(resumable: boolean): number { return this.gateway.sendInvalidSession(resumable); }
+  /** Leaves the next `count` heartbeats (or all, until set to 0) without an op 11 ACK: a zombie connection. */
+  dropHeartbeatAcks(count: number | 'all'): void { this.gateway.acks.set(count); }
 
   /** Resolves once a bot IDENTIFYed (or resumed) and got READY on an open connection. */
   async waitForReady(timeoutMs = 5000): Promise<void> {
@@ -214,11 +242,13 @@ export class FakeDiscord {
 
   private dispatch(payload: APIInteraction, kind: InteractionKind, what: string, who: Actor, options: InteractionCallOptions, sourceMessage?: APIMessage): Promise<InteractionResult> {
     if (this.closed) throw new Error(`${what}: FakeDiscord is closed`);
-    if (!this.gateway.connected) throw new Error(`${what}: no bot is connected to the fake gateway (log in, then await discord.waitForReady())`);
+    if (this.gateway.stats.identifies === 0) throw new Error(`${what}: no bot is connected to the fake gateway (log in, then await discord.waitForReady())`);
     const timeoutMs = options.timeoutMs ?? this.options.responseTimeoutMs ?? 3000;
     const init = { id: payload.id, token: payload.token, kind, label: what, guildId: who.guild.id, channelId: who.channel.id, user: who.user };
-    const { done } = this.tracker.track(sourceMessage ? { ...init, sourceMessage } : init, timeoutMs);
-    this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+    const { record, done } = this.tracker.track(sourceMessage ? { ...init, sourceMessage } : init, timeoutMs);
+    // No open connection: buffered for the session's RESUME, or lost when no session can resume (as on Discord).
+    record.delivery = this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+    if (record.delivery === 'lost') this.tracker.fail(record, new Error(`${what}: lost: the bot has no gateway session that can resume, so Discord never delivers it (interactionStats().lost)`));
     return done;
   }
 }

@@ -1,50 +1,50 @@
-/** The fake gateway: JSON encoding (v10), optional zlib-stream or identify compression, several connections over time. */
-import { randomBytes } from 'node:crypto';
+/**
+ * The fake gateway: JSON encoding (v10), optional zlib-stream or identify compression, several connections over time,
+ * sessions that survive their connection (RESUME replays missed dispatches), and injectable faults.
+ */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { constants as zc, createDeflate, deflateSync, type Deflate } from 'node:zlib';
+import { createDeflate } from 'node:zlib';
 import { GatewayDispatchEvents, GatewayIntentBits, GatewayOpcodes, type ApplicationFlags, type GatewayReadyDispatchData } from 'discord-api-types/v10';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData } from 'ws';
+import { Connection, type Payload } from './gateway-connection.js';
+import { AckDropper, closeEndsSession, closeSocket } from './gateway-faults.js';
+import { SessionStore, emptyStats, type GatewaySession, type GatewayStats } from './gateway-sessions.js';
 import type { World } from './world.js';
 
 export const HEARTBEAT_INTERVAL_MS = 41_250;
+/** How long a session whose connection went away can still be resumed, by default. */
+export const RESUME_WINDOW_MS = 120_000;
+/** How many recent dispatches a session keeps for RESUME, by default. */
+export const RESUME_BUFFER_SIZE = 1000;
 
 export interface GatewayEnv {
   world: World;
   gatewayUrl(): string;
   /** Called when a session becomes ready or a connection closes. */
   onChange(): void;
+  heartbeatIntervalMs?: number;
+  resumeWindowMs?: number;
+  resumeBufferSize?: number;
 }
 
-interface Session {
-  ws: WebSocket;
-  seq: number;
-  /** Set once IDENTIFY or RESUME succeeded. */
-  sessionId?: string;
-  intents: number;
-  compression: 'none' | 'zlib-stream' | 'identify';
-  deflate?: Deflate;
-  /** Serialises compressed sends. */
-  queue: Promise<void>;
-}
-
-interface Payload {
-  op: number;
-  d?: unknown;
-  s?: number | null;
-  t?: string | null;
-}
+/** Where a dispatch went: sent now, buffered for a RESUME, or dropped. */
+export type Delivery = 'delivered' | 'queued' | 'lost';
 
 export class Gateway {
   /** Intents of the last IDENTIFY. */
   identifiedIntents: number | undefined;
   /** How many READY the fake has sent. */
   readyCount = 0;
+  readonly stats: GatewayStats = emptyStats();
+  readonly acks = new AckDropper();
   private readonly wss = new WebSocketServer({ noServer: true });
-  private readonly sessions = new Set<Session>();
-  private readonly knownSessionIds = new Set<string>();
+  private readonly connections = new Set<Connection>();
+  private readonly sessions: SessionStore<Connection>;
 
-  constructor(private readonly env: GatewayEnv) {}
+  constructor(private readonly env: GatewayEnv) {
+    this.sessions = new SessionStore(env.resumeBufferSize ?? RESUME_BUFFER_SIZE, env.resumeWindowMs ?? RESUME_WINDOW_MS);
+  }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -58,102 +58,140 @@ export class Gateway {
     if (compress !== null && compress !== 'zlib-stream') return refuse(400, 'Bad Request');
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const v = url.searchParams.get('v');
-      const session: Session = { ws, seq: 0, intents: 0, compression: compress ? 'zlib-stream' : 'none', queue: Promise.resolve() };
-      if (compress) session.deflate = createDeflate({ chunkSize: 65535 });
-      this.sessions.add(session);
-      ws.on('message', (data, isBinary) => this.onMessage(session, data, isBinary));
-      ws.on('close', () => {
-        this.sessions.delete(session);
-        session.deflate?.close();
-        this.env.onChange();
-      });
+      const conn = new Connection(ws, compress ? 'zlib-stream' : 'none', compress ? createDeflate({ chunkSize: 65535 }) : undefined);
+      this.connections.add(conn);
+      this.stats.connections++;
+      ws.on('message', (data, isBinary) => this.onMessage(conn, data, isBinary));
+      ws.on('close', (code) => this.onClose(conn, code));
       ws.on('error', () => ws.terminate());
-      if (v !== null && v !== '10') {
-        ws.close(4012, 'Invalid API version');
-        return;
-      }
-      this.send(session, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: HEARTBEAT_INTERVAL_MS, _trace: ['["fake-gateway",{"micros":0}]'] } });
+      if (v !== null && v !== '10') return this.closeBy(conn, 4012, 'Invalid API version');
+      const interval = this.env.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS;
+      conn.send({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: interval, _trace: ['["fake-gateway",{"micros":0}]'] } });
     });
   }
 
-  /** The most recent ready connection, if any. */
+  /** True while some session has an open connection. */
   get connected(): boolean {
-    return this.current() !== undefined;
+    return this.sessions.anyLive;
   }
 
-  /** Sends a dispatch (op 0) to the most recent ready connection; false when none is ready. */
-  dispatch(t: string, d: unknown): boolean {
-    const session = this.current();
-    if (!session) return false;
-    this.sendDispatch(session, t, d);
-    return true;
+  /** Sends a dispatch (op 0) to the current session: now if it has an open connection, else on its RESUME. */
+  dispatch(t: string, d: unknown): Delivery {
+    const session = this.sessions.target();
+    if (!session) {
+      this.stats.lost++;
+      return 'lost';
+    }
+    return this.sendDispatch(session, t, d);
+  }
+
+  /** Closes every open connection with that code (1006: terminates the socket without a close frame). */
+  closeAll(code: number, reason?: string): number {
+    const open = [...this.connections].filter((c) => c.open);
+    for (const conn of open) this.closeBy(conn, code, reason);
+    return open.length;
+  }
+
+  /** Sends op 7 RECONNECT on every connection that carries a session. */
+  sendReconnect(): number {
+    const live = [...this.connections].filter((c) => c.open && c.session);
+    for (const conn of live) conn.send({ op: GatewayOpcodes.Reconnect, d: null });
+    return live.length;
+  }
+
+  /** Sends op 9 INVALID_SESSION on every connection that carries a session; d:false ends the session. */
+  sendInvalidSession(resumable: boolean): number {
+    const live = [...this.connections].filter((c) => c.open && c.session);
+    for (const conn of live) {
+      this.sessions.detach(conn.session!, !resumable);
+      conn.session = undefined;
+      conn.send({ op: GatewayOpcodes.InvalidSession, d: resumable });
+    }
+    this.env.onChange();
+    return live.length;
   }
 
   /** Closes every connection (1001, then terminate), and the server. */
   async close(): Promise<void> {
-    await Promise.all([...this.sessions].map((s) => new Promise<void>((resolve) => {
-      if (s.ws.readyState === s.ws.CLOSED) return resolve();
-      const timer = setTimeout(() => s.ws.terminate(), 500);
-      s.ws.once('close', () => {
+    await Promise.all([...this.connections].map((c) => new Promise<void>((resolve) => {
+      if (c.ws.readyState === c.ws.CLOSED) return resolve();
+      const timer = setTimeout(() => c.ws.terminate(), 500);
+      c.ws.once('close', () => {
         clearTimeout(timer);
         resolve();
       });
-      s.ws.close(1001, 'Fake Discord shutting down');
+      this.closeBy(c, 1001, 'Fake Discord shutting down');
     })));
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
-  private current(): Session | undefined {
-    return [...this.sessions].reverse().find((s) => s.sessionId !== undefined && s.ws.readyState === s.ws.OPEN);
+  private closeBy(conn: Connection, code: number, reason?: string): void {
+    closeSocket(conn.ws, code, reason); // throws for a code no close frame can carry, before anything changes
+    conn.closedByFake ??= code;
   }
 
-  private onMessage(session: Session, data: RawData, isBinary: boolean): void {
+  private onClose(conn: Connection, code: number): void {
+    this.connections.delete(conn);
+    conn.deflate?.close();
+    const by = conn.closedByFake !== undefined ? 'fake' : 'client';
+    const effective = conn.closedByFake ?? code;
+    this.stats.closes.push({ code: effective, by });
+    const session = conn.session;
+    if (session && session.carrier === conn) this.sessions.detach(session, closeEndsSession(effective));
+    conn.session = undefined;
+    this.env.onChange();
+  }
+
+  private onMessage(conn: Connection, data: RawData, isBinary: boolean): void {
     let payload: Payload;
     try {
       if (isBinary) throw new Error('binary frames are not accepted with JSON encoding');
       payload = JSON.parse(data.toString()) as Payload;
       if (typeof payload !== 'object' || payload === null || typeof payload.op !== 'number') throw new Error('no op');
     } catch {
-      session.ws.close(4002, 'Error while decoding payload.');
-      return;
+      return this.closeBy(conn, 4002, 'Error while decoding payload.');
     }
     const d = (payload.d ?? {}) as Record<string, unknown>;
     switch (payload.op) {
       case GatewayOpcodes.Heartbeat:
-        this.send(session, { op: GatewayOpcodes.HeartbeatAck });
+        this.stats.heartbeats++;
+        if (this.acks.take()) this.stats.acksDropped++;
+        else conn.send({ op: GatewayOpcodes.HeartbeatAck });
         return;
       case GatewayOpcodes.Identify:
-        return this.identify(session, d);
+        return this.identify(conn, d);
       case GatewayOpcodes.Resume:
-        return this.resume(session, d);
+        return this.resume(conn, d);
       case GatewayOpcodes.PresenceUpdate:
       case GatewayOpcodes.VoiceStateUpdate:
-        if (session.sessionId === undefined) session.ws.close(4003, 'Not authenticated.');
+        if (!conn.session) this.closeBy(conn, 4003, 'Not authenticated.');
         return;
       case GatewayOpcodes.RequestGuildMembers:
-        if (session.sessionId === undefined) session.ws.close(4003, 'Not authenticated.');
-        else this.memberChunk(session, d);
+        if (!conn.session) this.closeBy(conn, 4003, 'Not authenticated.');
+        else this.memberChunk(conn.session, d);
         return;
       default:
-        session.ws.close(4001, 'Unknown opcode.');
+        this.closeBy(conn, 4001, 'Unknown opcode.');
     }
   }
 
-  private identify(session: Session, d: Record<string, unknown>): void {
-    if (session.sessionId !== undefined) return session.ws.close(4005, 'Already authenticated.');
-    if (d.token !== this.env.world.token) return session.ws.close(4004, 'Authentication failed.');
-    if (typeof d.intents !== 'number') return session.ws.close(4013, 'Invalid intent(s).');
+  private identify(conn: Connection, d: Record<string, unknown>): void {
+    if (conn.session) return this.closeBy(conn, 4005, 'Already authenticated.');
+    if (d.token !== this.env.world.token) return this.closeBy(conn, 4004, 'Authentication failed.');
+    if (typeof d.intents !== 'number') return this.closeBy(conn, 4013, 'Invalid intent(s).');
     const { world } = this.env;
-    session.intents = d.intents;
-    session.sessionId = randomBytes(16).toString('hex');
-    if (d.compress === true && session.compression === 'none') session.compression = 'identify';
-    this.knownSessionIds.add(session.sessionId);
+    this.sessions.prune();
+    const session = this.sessions.create(d.intents);
+    this.sessions.attach(session, conn);
+    conn.session = session;
+    if (d.compress === true && conn.compression === 'none') conn.compression = 'identify';
     this.identifiedIntents = d.intents;
+    this.stats.identifies++;
     const ready: GatewayReadyDispatchData = {
       v: 10,
       user: world.botUser,
       guilds: world.guilds.map((g) => ({ id: g.id, unavailable: true })),
-      session_id: session.sessionId,
+      session_id: session.id,
       resume_gateway_url: this.env.gatewayUrl(),
       shard: [0, 1],
       application: { id: world.applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
@@ -166,21 +204,40 @@ export class Gateway {
     this.env.onChange();
   }
 
-  /** RESUME: nothing is replayed; the session just goes on. */
-  private resume(session: Session, d: Record<string, unknown>): void {
-    const sessionId = typeof d.session_id === 'string' ? d.session_id : '';
-    if (d.token !== this.env.world.token) return session.ws.close(4004, 'Authentication failed.');
-    if (!this.knownSessionIds.has(sessionId)) {
-      this.send(session, { op: GatewayOpcodes.InvalidSession, d: false });
+  /** RESUME: replays the dispatches after the client's seq, then RESUMED; op 9 d:false when the session cannot resume. */
+  private resume(conn: Connection, d: Record<string, unknown>): void {
+    if (conn.session) return this.closeBy(conn, 4005, 'Already authenticated.');
+    if (d.token !== this.env.world.token) return this.closeBy(conn, 4004, 'Authentication failed.');
+    const session = this.sessions.resumable(typeof d.session_id === 'string' ? d.session_id : '');
+    const seq = typeof d.seq === 'number' ? d.seq : 0;
+    if (session && seq > session.seq) {
+      this.sessions.invalidate(session);
+      return this.closeBy(conn, 4007, 'Invalid seq.');
+    }
+    const missed = session?.after(seq);
+    if (!session || !missed) {
+      if (session) this.sessions.invalidate(session);
+      this.stats.failedResumes++;
+      conn.send({ op: GatewayOpcodes.InvalidSession, d: false });
       return;
     }
-    session.sessionId = sessionId;
-    session.seq = typeof d.seq === 'number' ? d.seq : 0;
+    const previous = session.carrier;
+    if (previous && previous !== conn) {
+      previous.session = undefined; // a zombie connection the client gave up on
+      previous.ws.terminate();
+    }
+    this.sessions.attach(session, conn);
+    conn.session = session;
+    this.stats.resumes++;
+    for (const event of missed) {
+      conn.send({ op: GatewayOpcodes.Dispatch, ...event });
+      this.stats.replayed++;
+    }
     this.sendDispatch(session, GatewayDispatchEvents.Resumed, null);
     this.env.onChange();
   }
 
-  private memberChunk(session: Session, d: Record<string, unknown>): void {
+  private memberChunk(session: GatewaySession<Connection>, d: Record<string, unknown>): void {
     const { world } = this.env;
     const ids = Array.isArray(d.guild_id) ? d.guild_id : [d.guild_id];
     for (const id of ids) {
@@ -191,26 +248,15 @@ export class Gateway {
     }
   }
 
-  private sendDispatch(session: Session, t: string, d: unknown): void {
-    session.seq += 1;
-    this.send(session, { op: GatewayOpcodes.Dispatch, t, s: session.seq, d });
-  }
-
-  private send(session: Session, payload: Payload): void {
-    const text = JSON.stringify({ s: null, t: null, ...payload });
-    const { ws } = session;
-    if (ws.readyState !== ws.OPEN) return;
-    if (session.compression === 'none') return ws.send(text);
-    if (session.compression === 'identify') return ws.send(deflateSync(text));
-    const deflate = session.deflate!;
-    session.queue = session.queue.then(() => new Promise<void>((resolve) => {
-      deflate.write(text);
-      deflate.flush(zc.Z_SYNC_FLUSH, () => {
-        const chunks: Buffer[] = [];
-        for (let c = deflate.read() as Buffer | null; c; c = deflate.read() as Buffer | null) chunks.push(c);
-        if (ws.readyState === ws.OPEN) ws.send(Buffer.concat(chunks));
-        resolve();
-      });
-    }));
+  private sendDispatch(session: GatewaySession<Connection>, t: string, d: unknown): Delivery {
+    const event = session.record(t, d);
+    const conn = session.carrier;
+    if (!conn || !conn.open) {
+      this.stats.queued++;
+      return 'queued';
+    }
+    conn.send({ op: GatewayOpcodes.Dispatch, ...event });
+    this.stats.dispatched++;
+    return 'delivered';
   }
 }

@@ -39,6 +39,30 @@ export interface TrackedInteraction {
   /** Errors the fake answered to the bot for this interaction, for the timeout message. */
   problems: string[];
   settled: boolean;
+  /** Whether the gateway sent it at once, buffered it for a RESUME, or lost it (no resumable session). */
+  delivery?: 'delivered' | 'queued' | 'lost';
+  /** Date.now() when the first callback was accepted. */
+  answeredAt?: number;
+  /** Date.now() of the first callback that came after the 3 s window (refused with 10062). */
+  lateAt?: number;
+}
+
+/** Counts over every interaction the fake sent so far. sent = answered + pending + unanswered. */
+export interface InteractionStats {
+  /** Interactions created by slash(), click() and autocomplete(). */
+  sent: number;
+  /** Whose first callback (reply, deferral, update, choices, modal) was accepted within 3 s. */
+  answered: number;
+  /** Not answered yet, and still within the 3 s window. */
+  pending: number;
+  /** Not answered, and the window has passed (late and lost ones included). */
+  unanswered: number;
+  /** The bot's first callback came after 3 s (Discord refused it with 10062). */
+  late: number;
+  /** Buffered while the bot was disconnected: delivered on its RESUME, if the session resumes. */
+  queued: number;
+  /** Never delivered: no gateway session could take it. */
+  lost: number;
 }
 
 interface Waiter {
@@ -47,7 +71,7 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-export type NewInteraction = Omit<TrackedInteraction, 'followups' | 'ephemeral' | 'deferred' | 'problems' | 'settled' | 'dispatchedAt'>;
+export type NewInteraction = Omit<TrackedInteraction, 'followups' | 'ephemeral' | 'deferred' | 'problems' | 'settled' | 'dispatchedAt' | 'delivery' | 'answeredAt' | 'lateAt'>;
 
 export class InteractionTracker {
   private readonly byId = new Map<string, TrackedInteraction>();
@@ -79,6 +103,21 @@ export class InteractionTracker {
     return [...this.byId.values()];
   }
 
+  stats(now = Date.now()): InteractionStats {
+    const all = this.all();
+    const answered = all.filter((r) => r.answeredAt !== undefined).length;
+    const pending = all.filter((r) => r.answeredAt === undefined && r.delivery !== 'lost' && now - r.dispatchedAt <= CALLBACK_WINDOW_MS).length;
+    return {
+      sent: all.length,
+      answered,
+      pending,
+      unanswered: all.length - answered - pending,
+      late: all.filter((r) => r.answeredAt === undefined && r.lateAt !== undefined).length,
+      queued: all.filter((r) => r.delivery === 'queued').length,
+      lost: all.filter((r) => r.delivery === 'lost').length,
+    };
+  }
+
   /** The bot deferred: wait deferredTimeoutMs more for the edit or follow-up. */
   deferred(record: TrackedInteraction): void {
     const w = this.waiters.get(record.id);
@@ -87,7 +126,7 @@ export class InteractionTracker {
     w.timer = this.timer(record, this.deferredTimeoutMs);
   }
 
-  /** The interaction has its first visible response: settle the promise. */
+  /** The interaction has its first visible response: settle the promise (once the request that made it is recorded). */
   visible(record: TrackedInteraction): void {
     if (record.settled) return;
     record.settled = true;
@@ -95,7 +134,8 @@ export class InteractionTracker {
     if (!w) return;
     clearTimeout(w.timer);
     this.waiters.delete(record.id);
-    w.resolve(this.result(record));
+    const result = this.result(record);
+    setImmediate(() => w.resolve(result));
   }
 
   /** Drops an interaction whose dispatch failed. */

@@ -48,7 +48,10 @@ function callback(world: World, tracker: InteractionTracker, ctx: RouteContext):
   if (!rec || rec.token !== ctx.params.token) return error(404, 10062, 'Unknown interaction');
   if (rec.callbackType !== undefined) return refuse(rec, 400, 40060, 'Interaction has already been acknowledged.');
   const late = Date.now() - rec.dispatchedAt;
-  if (late > CALLBACK_WINDOW_MS) return refuse(rec, 404, 10062, 'Unknown interaction', undefined, `callback came ${late} ms after the dispatch`);
+  if (late > CALLBACK_WINDOW_MS) {
+    rec.lateAt ??= Date.now();
+    return refuse(rec, 404, 10062, 'Unknown interaction', undefined, `callback came ${late} ms after the dispatch`);
+  }
   const body = isObject(ctx.body) ? ctx.body : {};
   const type = body.type;
   const data = isObject(body.data) ? body.data : {};
@@ -109,6 +112,7 @@ function callback(world: World, tracker: InteractionTracker, ctx: RouteContext):
       tracker.visible(rec);
       break;
   }
+  rec.answeredAt = Date.now();
   if (ctx.query.get('with_response') !== 'true') return json(204);
   const withMessage = type === R.ChannelMessageWithSource || type === R.DeferredChannelMessageWithSource || type === R.UpdateMessage;
   return json(200, {

@@ -1,43 +1,44 @@
-/** The REST request pipeline: record, injected answers, auth, global rate limit, routes. */
+/** The REST request pipeline: record, injected faults, auth, global rate limit, strict body checks, routes. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { rateLimitHeaders, readBody, send } from './http-io.js';
-import { NOT_FOUND, error, type RouteAnswer, type Router } from './rest-router.js';
-import type { InjectedResponse, RecordedRequest, RequestMatch } from './types.js';
+import { rateLimitHeaders, readBody, send, type ParsedBody } from './http-io.js';
+import { Injections, dropConnection, sleep } from './rest-faults.js';
+import { NOT_FOUND, error, type Route, type RouteAnswer, type Router } from './rest-router.js';
+import { describeIssue, toDiscordErrors } from './strict-errors.js';
+import { validateBody } from './strict.js';
+import type { InjectedResponse, RecordedRequest, RequestMatch, Violation } from './types.js';
+
+export { matches } from './rest-faults.js';
 
 export const API_PREFIX = '/api/v10';
-
-interface Injection {
-  match: RequestMatch;
-  response: InjectedResponse;
-  remaining: number;
-}
 
 export interface RestApiOptions {
   router: Router;
   token: string;
   globalRateLimitPerSecond?: number;
+  /** Check request bodies (default true). */
+  strict?: boolean;
   /** Called after each request is recorded. */
   onRecorded(request: RecordedRequest): void;
+  /** Called when strict mode refuses a body; params are the route's. */
+  onViolation?(violation: Violation, params: Record<string, string>): void;
 }
 
-export function matches(match: RequestMatch, method: string, path: string): boolean {
-  if (match.method && match.method.toUpperCase() !== method.toUpperCase()) return false;
-  return typeof match.path === 'string' ? match.path === path : match.path.test(path);
-}
+type Found = { route: Route; params: Record<string, string> } | undefined;
 
 export class RestApi {
   readonly requests: RecordedRequest[] = [];
-  private injections: Injection[] = [];
+  readonly violations: Violation[] = [];
+  private readonly injections = new Injections();
   private recent: number[] = [];
 
   constructor(private readonly options: RestApiOptions) {}
 
   inject(match: RequestMatch, response: InjectedResponse, times = 1): void {
-    this.injections.push({ match, response, remaining: times });
+    this.injections.add(match, response, times);
   }
 
   clearInjections(): void {
-    this.injections = [];
+    this.injections.clear();
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -48,26 +49,13 @@ export class RestApi {
     const parsed = await readBody(req);
     const found = versioned ? this.options.router.match(method, path) : undefined;
 
-    let answer: RouteAnswer;
-    const injection = this.takeInjection(method, path);
-    const injected = injection && !injection.afterHandling ? injection.answer : undefined;
-    if (injected) answer = injected;
-    else if (parsed.error) answer = error(400, 50109, parsed.error);
-    else if ((found?.route.auth ?? true) && req.headers.authorization !== `Bot ${this.options.token}`) answer = error(401, 0, '401: Unauthorized');
-    else if ((found?.route.global ?? true) && this.overGlobalLimit()) answer = this.globalLimited();
-    else if (!found) answer = NOT_FOUND;
-    else {
-      try {
-        answer = await found.route.handle({ method, path, params: found.params, query: url.searchParams, body: parsed.json, files: parsed.files });
-      } catch (e) {
-        console.error('[fake-discord] route handler failed:', e);
-        answer = error(500, 0, '500: Internal Server Error');
-      }
-    }
+    const injection = this.injections.take(method, path);
+    let answer: RouteAnswer = { status: 0 };
+    let violation = false;
+    if (!injection || injection.handle) ({ answer, violation } = await this.answer(req, method, path, url, parsed, found));
+    if (injection?.replace) answer = { ...injection.replace };
+    if (injection?.delayMs) await sleep(injection.delayMs);
 
-    if (injection?.afterHandling) answer = injection.answer;
-    const headers = { ...rateLimitHeaders(method, found?.route.pattern ?? path), ...(answer.headers ?? {}) };
-    send(res, answer.status, answer.body, headers);
     const recorded: RecordedRequest = {
       method,
       path,
@@ -79,19 +67,40 @@ export class RestApi {
       at: Date.now(),
     };
     if (found) recorded.route = found.route.pattern;
+    if (injection?.delayMs) recorded.delayedMs = injection.delayMs;
+    if (violation) recorded.violation = true;
+    if (injection?.drop) {
+      recorded.dropped = dropConnection(req, injection.drop);
+      recorded.status = 0;
+    } else if (!req.socket.destroyed) {
+      send(res, answer.status, answer.body, { ...rateLimitHeaders(method, found?.route.pattern ?? path), ...(answer.headers ?? {}) });
+    }
     this.requests.push(recorded);
     this.options.onRecorded(recorded);
   }
 
-  private takeInjection(method: string, path: string): { answer: RouteAnswer; afterHandling: boolean } | undefined {
-    const i = this.injections.findIndex((inj) => matches(inj.match, method, path));
-    const inj = this.injections[i];
-    if (!inj) return undefined;
-    if (--inj.remaining <= 0) this.injections.splice(i, 1);
-    const { status, body, headers, afterHandling } = inj.response;
-    const answer: RouteAnswer = { status, body };
-    if (headers) answer.headers = headers;
-    return { answer, afterHandling: afterHandling ?? false };
+  private async answer(req: IncomingMessage, method: string, path: string, url: URL, parsed: ParsedBody, found: Found): Promise<{ answer: RouteAnswer; violation: boolean }> {
+    const plain = (answer: RouteAnswer) => ({ answer, violation: false });
+    if (parsed.error) return plain(error(400, 50109, parsed.error));
+    if ((found?.route.auth ?? true) && req.headers.authorization !== `Bot ${this.options.token}`) return plain(error(401, 0, '401: Unauthorized'));
+    if ((found?.route.global ?? true) && this.overGlobalLimit()) return plain(this.globalLimited());
+    if (!found) return plain(NOT_FOUND);
+    if (this.options.strict ?? true) {
+      const issues = validateBody(method, found.route.pattern, parsed.json);
+      if (issues.length > 0) {
+        const errors = toDiscordErrors(issues);
+        const v: Violation = { method, path, route: found.route.pattern, failures: issues.map(describeIssue), errors, body: parsed.json };
+        this.violations.push(v);
+        this.options.onViolation?.(v, found.params);
+        return { answer: error(400, 50035, 'Invalid Form Body', errors), violation: true };
+      }
+    }
+    try {
+      return plain(await found.route.handle({ method, path, params: found.params, query: url.searchParams, body: parsed.json, files: parsed.files }));
+    } catch (e) {
+      console.error('[fake-discord] route handler failed:', e);
+      return plain(error(500, 0, '500: Internal Server Error'));
+    }
   }
 
   /** Counts this request in the rolling second; true when it is over the limit (and then not counted). */

@@ -38,6 +38,14 @@ export interface FakeDiscordOptions {
   globalRateLimitPerSecond?: number;
   /** Port to listen on (127.0.0.1). Default 0: a random free port. */
   port?: number;
+  /** Validate every body the bot sends (discord-api-spec schemas + Discord's documented limits); default true. */
+  strict?: boolean;
+  /** heartbeat_interval sent in HELLO. Default 41250 ms, like Discord; tests of missed ACKs use a short one. */
+  heartbeatIntervalMs?: number;
+  /** How long a session whose connection went away can still RESUME. Default 120000 ms. */
+  resumeWindowMs?: number;
+  /** How many recent dispatches a session keeps to replay on RESUME. Default 1000. */
+  resumeBufferSize?: number;
 }
 
 export interface FakeChannel {
@@ -86,8 +94,14 @@ export interface RecordedRequest {
   status: number;
   /** The fake's route pattern that handled it (e.g. '/channels/:channel/messages'); undefined when no route matched. */
   route?: string;
-  /** True when an inject() answer was sent instead of the route's. */
+  /** True when an inject() rule applied (answer replaced, delayed or dropped). */
   injected: boolean;
+  /** inject({ delayMs }): how long the answer was held back. */
+  delayedMs?: number;
+  /** inject({ drop }): the connection was closed ('close') or reset ('reset') instead of answering; status is then 0. */
+  dropped?: 'close' | 'reset';
+  /** strict: the body failed validation (answered 400 / 50035). */
+  violation?: boolean;
   /** Date.now() when the answer was sent. */
   at: number;
 }
@@ -117,14 +131,50 @@ export interface RequestMatch {
 }
 
 export interface InjectedResponse {
-  status: number;
+  /** The answer's status. Omit it to keep the route's own answer (with delayMs: a slow response). */
+  status?: number;
   /**
-   * When true, the request is handled as usual first (a message is created, say) and only the answer is replaced:
-   * what a client sees when Discord did the work but the response was lost.
+   * When true, the request is handled as usual first (a message is created, say) and only the answer is replaced,
+   * delayed or dropped: what a client sees when Discord did the work but the response was lost. Default: true when
+   * neither status nor drop is given, else false (the route never runs).
    */
   afterHandling?: boolean;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Holds the answer back this long (the route, if it runs, runs at once). */
+  delayMs?: number;
+  /**
+   * Answers nothing: true closes the connection (the client sees "other side closed"), 'reset' resets it
+   * (ECONNRESET). @discordjs/rest retries only the latter.
+   */
+  drop?: true | 'reset';
+}
+
+/** A 429 as Discord sends it; see FakeDiscord.rateLimit(). */
+export interface RateLimitSpec {
+  method?: string;
+  path: RegExp | string;
+  /** Seconds; sent as-is (decimals too) in `retry-after` and `retry_after`, so tests stay fast. Default 0.1. */
+  retryAfter?: number;
+  /** A global limit (x-ratelimit-global, scope 'global'). Default false: a per-route limit. */
+  global?: boolean;
+  /** Scope of a per-route limit: 'user' (default) or 'shared' (a resource's limit, not counted against the bot). */
+  scope?: 'user' | 'shared';
+  /** How many matching requests get the 429. Default 1. */
+  times?: number;
+}
+
+/** A body the strict fake refused (400, code 50035). */
+export interface Violation {
+  method: string;
+  path: string;
+  /** The fake's route pattern, e.g. '/channels/:channel/messages'. */
+  route: string;
+  /** One line per failure: 'embeds.0.title: Must be 256 or fewer in length. (BASE_TYPE_MAX_LENGTH, got 300)'. */
+  failures: string[];
+  /** The `errors` object of the 50035 answer, nested as Discord nests it. */
+  errors: Record<string, unknown>;
+  body: unknown;
 }
 
 export interface InteractionCallOptions {
