@@ -31,6 +31,8 @@ export interface StartOptions {
   syncCommands?: boolean;
   /** Run the daily-post and quiz clocks (default true). Tests may drive `scheduler.runDue()` and `quizzes.tick()`. */
   schedule?: boolean;
+  /** Where the command files are (default: commands/). */
+  commandsDir?: string;
   /** Seeds for generated quizzes (default: random). */
   quizSeed?: () => number;
   /** Called when Discord ends the session for good after start-up (bad token, disallowed intents). */
@@ -94,7 +96,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const store = await Store.open(config.STORE_URL, (error) =>
     log.warn({ err: error }, 'the store does not answer yet; facts work, settings and scores wait for it'),
   );
-  const registry = await loadCommands();
+  const registry = await loadCommands(options.commandsDir);
   const client = createClient(config);
   const now = options.now ?? (() => new Date());
   const repository = new DailyRepository(store);

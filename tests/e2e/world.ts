@@ -24,6 +24,7 @@ export interface WorldOptions {
   env?: Record<string, string>;
   now?: () => Date;
   quizSeed?: () => number;
+  commandsDir?: string;
 }
 
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
@@ -38,7 +39,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   });
   const logs: string[] = [];
   const log = createLogger('trace', [config.DISCORD_TOKEN], { write: (line: string) => void logs.push(line) });
-  const launch = () => startBot({ config, log, ...(options.now && { now: options.now }), ...(options.quizSeed && { quizSeed: options.quizSeed }) });
+  const launch = () => startBot({ config, log, ...(options.now && { now: options.now }), ...(options.quizSeed && { quizSeed: options.quizSeed }), ...(options.commandsDir && { commandsDir: options.commandsDir }) });
   const others: RunningBot[] = [];
   const world: World = {
     discord,
@@ -60,6 +61,8 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       await discord.close();
       rmSync(dir, { recursive: true, force: true });
       assertTokenNeverShown(discord, logs);
+      // The fake refuses (400, 50035) any body that breaks Discord's schemas or limits; none may have been sent.
+      if (discord.violations.length) throw new Error(`invalid payloads sent to Discord: ${JSON.stringify(discord.violations.slice(0, 3))}`);
     },
   };
   return world;
