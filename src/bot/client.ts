@@ -1,6 +1,6 @@
 // The discord.js client, configured for a bot that answers interactions and posts through REST:
 // no gateway intents and no caches that grow with the number of servers.
-import { Client, Options, type ClientOptions } from 'discord.js';
+import { Client, Events, Options, type ClientOptions } from 'discord.js';
 import type { Config } from '../config.js';
 
 export function clientOptions(config: Pick<Config, 'DISCORD_API_URL'>): ClientOptions {
@@ -18,10 +18,15 @@ export function clientOptions(config: Pick<Config, 'DISCORD_API_URL'>): ClientOp
       ReactionManager: 0,
       ThreadMemberManager: 0,
       VoiceStateManager: 0,
+      EntitlementManager: 0,
     }),
   };
 }
 
 export function createClient(config: Pick<Config, 'DISCORD_API_URL'>): Client {
-  return new Client(clientOptions(config));
+  const client = new Client(clientOptions(config));
+  // READY lists every server the bot is in, and discord.js keeps a stub for each even without the Guilds intent
+  // (about 4 KB apiece: 40 MB at 10,000 servers). Nothing here reads them, so they go as soon as the shard is ready.
+  client.on(Events.ShardReady, () => client.guilds.cache.clear());
+  return client;
 }
