@@ -18,6 +18,7 @@ interface Key {
   compact: string;
   /** The letters sorted, to treat scrambled letters ("sirya") as one typo. */
   letters: string;
+  counts: Int8Array;
   words: string[];
   isCode: boolean;
   isName: boolean;
@@ -32,26 +33,52 @@ export type Resolution =
   | { kind: 'found'; country: Country }
   | { kind: 'ambiguous' | 'unknown'; suggestions: Country[] };
 
-/** Optimal string alignment distance (Levenshtein plus adjacent swaps), giving up past `limit`. */
-export function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let before = new Array<number>(b.length + 1);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+// Rows of the distance table, reused across calls: a search computes hundreds of distances and should not
+// allocate for each.
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/**
+ * Optimal string alignment distance (Levenshtein plus adjacent swaps) between `a` and the first `bLength`
+ * characters of `b`, giving up (returning limit + 1) as soon as it must exceed `limit`.
+ */
+export function editDistance(a: string, b: string, limit: number, bLength = b.length): number {
+  if (Math.abs(a.length - bLength) > limit) return limit + 1;
+  if (rows[0]!.length <= bLength) rows = [new Int32Array(bLength * 2), new Int32Array(bLength * 2), new Int32Array(bLength * 2)];
+  let [before, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= bLength; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowBest = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= bLength; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) value = Math.min(value, before[j - 2]! + 1);
       current[j] = value;
-      rowBest = Math.min(rowBest, value);
+      if (value < rowBest) rowBest = value;
     }
     if (rowBest > limit) return limit + 1;
-    before = previous;
-    previous = current;
+    [before, previous, current] = [previous, current, before];
   }
-  return previous[b.length]!;
+  return previous[bLength]!;
+}
+
+/** Letter counts in 32 buckets: comparing two gives a cheap lower bound on their edit distance. */
+function letterCounts(text: string): Int8Array {
+  const counts = new Int8Array(32);
+  for (let i = 0; i < text.length; i++) counts[text.charCodeAt(i) & 31]! += 1;
+  return counts;
+}
+
+function countsLowerBound(a: Int8Array, b: Int8Array): number {
+  let more = 0;
+  let fewer = 0;
+  for (let i = 0; i < 32; i++) {
+    const difference = a[i]! - b[i]!;
+    if (difference > 0) more += difference;
+    else fewer -= difference;
+  }
+  return Math.max(more, fewer);
 }
 
 function sortLetters(text: string): string {
@@ -64,6 +91,8 @@ function typoAllowance(length: number): number {
 
 export class CountrySearch {
   private readonly keys: Key[] = [];
+  /** Every code, name and alias, normalised: what most typed values are, found without a scan. */
+  private readonly exact = new Map<string, Country>();
 
   constructor(private readonly countries: readonly Country[]) {
     for (const country of countries) {
@@ -71,7 +100,7 @@ export class CountrySearch {
         const normalized = normalizeName(text);
         if (!normalized) return;
         const compact = normalized.replace(/ /g, '');
-        this.keys.push({ country, compact, letters: sortLetters(compact), words: normalized.split(' '), isCode, isName });
+        this.keys.push({ country, compact, letters: sortLetters(compact), counts: letterCounts(compact), words: normalized.split(' '), isCode, isName });
       };
       add(country.code, true, false);
       add(country.alpha3, true, false);
@@ -79,9 +108,12 @@ export class CountrySearch {
       add(country.name.ko, false, true);
       for (const alias of country.aliases) add(alias, false, false);
     }
+    // Codes and names win over aliases that happen to be spelled the same ("Congo" is a name and an alias).
+    for (const key of this.keys) if ((key.isCode || key.isName) && !this.exact.has(key.compact)) this.exact.set(key.compact, key.country);
+    for (const key of this.keys) if (!this.exact.has(key.compact)) this.exact.set(key.compact, key.country);
   }
 
-  private scoreKey(key: Key, query: string, queryWords: string[], queryLetters: string): number {
+  private scoreKey(key: Key, query: string, queryWords: string[], queryLetters: string, queryCounts: Int8Array): number {
     const { compact } = key;
     if (key.isCode) return compact === query ? 1000 : 0;
     if (compact === query) return key.isName ? 910 : 900;
@@ -91,8 +123,12 @@ export class CountrySearch {
     if (query.length >= 3 && compact.includes(query)) return 600 - Math.min(compact.length - query.length, 50);
     const allowance = typoAllowance(query.length);
     if (allowance === 0) return 0;
-    const whole = editDistance(query, compact, allowance);
-    const start = compact.length > query.length ? editDistance(query, compact.slice(0, query.length), allowance) : whole;
+    const whole = countsLowerBound(queryCounts, key.counts) > allowance ? allowance + 1 : editDistance(query, compact, allowance);
+    // A typo in a name typed only in part: compare with the name's start, when the first letter agrees.
+    const start =
+      compact.length > query.length && compact.charCodeAt(0) === query.charCodeAt(0)
+        ? editDistance(query, compact, allowance, query.length)
+        : allowance + 1;
     const scrambled = key.letters === queryLetters ? 1 : allowance + 1;
     const distance = Math.min(whole, start + 1, scrambled);
     return distance <= allowance ? 500 - distance * 50 - Math.min(Math.abs(compact.length - query.length), 40) : 0;
@@ -110,9 +146,10 @@ export class CountrySearch {
     const compactQuery = query.replace(/ /g, '');
     const queryWords = query.split(' ');
     const queryLetters = sortLetters(compactQuery);
+    const queryCounts = letterCounts(compactQuery);
     const best = new Map<Country, number>();
     for (const key of this.keys) {
-      const score = this.scoreKey(key, compactQuery, queryWords, queryLetters);
+      const score = this.scoreKey(key, compactQuery, queryWords, queryLetters, queryCounts);
       if (score > (best.get(key.country) ?? 0)) best.set(key.country, score);
     }
     return [...best]
@@ -123,6 +160,8 @@ export class CountrySearch {
 
   /** What a typed value means: one country, several equally good, or nothing (with the nearest names). */
   resolve(text: string, suggestionCount = 5): Resolution {
+    const exact = this.exact.get(normalizeName(text).replace(/ /g, ''));
+    if (exact) return { kind: 'found', country: exact };
     const matches = this.search(text, suggestionCount + 1);
     const [top, second] = matches;
     if (top && top.score > 0 && (top.score >= 900 || !second || top.score > second.score)) {

@@ -58,3 +58,14 @@ describe('text normalisation', () => {
     expect(editDistance('abc', 'xyz', 1)).toBe(2);
   });
 });
+
+describe('exact names win over aliases', () => {
+  it('resolves every country by its own code and English and Korean name', () => {
+    for (const country of facts.countries) {
+      for (const text of [country.code, country.alpha3, country.name.en, country.name.ko]) {
+        const result = search.resolve(text);
+        expect(result.kind === 'found' && result.country.code, text).toBe(country.code);
+      }
+    }
+  });
+});
