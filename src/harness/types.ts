@@ -19,6 +19,8 @@ export interface FakeGuildSpec {
   name?: string;
   /** Default: one text channel named "general". */
   channels?: FakeChannelSpec[];
+  /** Roles besides @everyone, sent in GUILD_CREATE (for realistic cache sizes). Default 0. */
+  roles?: number;
 }
 
 export interface FakeDiscordOptions {
@@ -61,6 +63,8 @@ export interface FakeGuild {
   name: string;
   ownerId: string;
   channels: FakeChannel[];
+  /** Ids of the extra roles (besides @everyone). */
+  roleIds: string[];
 }
 
 /** Who performs an interaction. Every field is optional; see DEFAULT_ACTOR / ADMIN_ACTOR. */

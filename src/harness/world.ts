@@ -76,6 +76,7 @@ export class World {
         id: guildId,
         name: spec.name ?? (gi === 0 ? 'Test Server' : `Test Server ${gi + 1}`),
         ownerId: this.defaultUser.id,
+        roleIds: Array.from({ length: spec.roles ?? 0 }, () => fixed.next()),
         channels: channelSpecs.map((c, ci) => ({
           id: c.id ?? fixed.next(),
           name: c.name ?? (ci === 0 ? 'general' : `channel-${ci + 1}`),
@@ -168,6 +169,11 @@ export class World {
     };
   }
 
+  /** A plain role without permissions of its own. */
+  extraRole(guild: FakeGuild, id: string, index: number): APIRole {
+    return { ...this.everyoneRole(guild), id, name: `role-${index + 1}`, position: index + 1, permissions: '0' };
+  }
+
   everyoneRole(guild: FakeGuild): APIRole {
     return {
       id: guild.id,
@@ -204,7 +210,7 @@ export class World {
       verification_level: GuildVerificationLevel.None,
       default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
       explicit_content_filter: GuildExplicitContentFilter.Disabled,
-      roles: [this.everyoneRole(guild)],
+      roles: [this.everyoneRole(guild), ...guild.roleIds.map((id, i) => this.extraRole(guild, id, i))],
       emojis: [],
       stickers: [],
       features: [],

@@ -1,0 +1,99 @@
+// Command-line options of `npm run bench -- [options]`.
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { projectRoot } from '../src/paths.js';
+
+export const SECTIONS = ['startup', 'latency', 'guilds', 'inprocess', 'fanout'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface BenchOptions {
+  /** Latency runs per bot (fresh fake and child each); medians are reported. */
+  runs: number;
+  /** Start → ready runs per bot. */
+  startRuns: number;
+  sequential: number;
+  concurrent: number;
+  autocomplete: number;
+  /** Diagnostic /relations by alpha-2 code, sequential and concurrent (0: skip). */
+  codes: number;
+  /** Server counts of the memory test. */
+  guilds: number[];
+  /** Runs per bot and server count of the memory test. */
+  guildRuns: number;
+  /** Servers of the daily fan-out. */
+  fanout: number;
+  sections: Set<Section>;
+  /** A latency run during which other processes used more cores than this is run again (up to `retries` times). */
+  maxForeign: number;
+  retries: number;
+  /** Run the children with --cpu-prof and summarise their profiles. */
+  profile: boolean;
+  out: string;
+}
+
+const HELP = `npm run bench -- [options]
+  --runs N            latency runs per bot (default 3)
+  --start-runs N      start → ready runs per bot (default 5)
+  --sequential N      sequential /relations per run (default 2000)
+  --concurrent N      concurrent /relations per run (default 1000)
+  --autocomplete N    concurrent autocomplete queries per run (default 1000)
+  --codes N           diagnostic /relations by alpha-2 code, sequential and concurrent (default 1000; 0 skips)
+  --guilds A,B,C      server counts of the memory test (default 100,1000,10000)
+  --guild-runs N      runs per bot and server count of the memory test (default 3)
+  --fanout N          servers of the daily fan-out (default 1000)
+  --only S,S          sections: ${SECTIONS.join(', ')} (default all)
+  --max-foreign C     rerun a latency run when other processes used more than C cores meanwhile (default 0.3)
+  --retries N         at most N reruns per latency run (default 2); the quietest attempt is kept
+  --profile           run the bots with node --cpu-prof and summarise the top frames
+  --out FILE          where to write the JSON (default bench/last-run.json)`;
+
+function positive(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number (got ${text})`);
+  return value;
+}
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      runs: { type: 'string', default: '3' },
+      'start-runs': { type: 'string', default: '5' },
+      sequential: { type: 'string', default: '2000' },
+      concurrent: { type: 'string', default: '1000' },
+      autocomplete: { type: 'string', default: '1000' },
+      codes: { type: 'string', default: '1000' },
+      guilds: { type: 'string', default: '100,1000,10000' },
+      'guild-runs': { type: 'string', default: '3' },
+      fanout: { type: 'string', default: '1000' },
+      only: { type: 'string', default: SECTIONS.join(',') },
+      'max-foreign': { type: 'string', default: '0.3' },
+      retries: { type: 'string', default: '2' },
+      profile: { type: 'boolean', default: false },
+      out: { type: 'string', default: join(projectRoot, 'bench', 'last-run.json') },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    process.exit(0);
+  }
+  const sections = values.only.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const s of sections) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`--only: unknown section ${s}; known: ${SECTIONS.join(', ')}`);
+  return {
+    runs: Math.max(1, positive('runs', values.runs)),
+    startRuns: Math.max(1, positive('start-runs', values['start-runs'])),
+    sequential: positive('sequential', values.sequential),
+    concurrent: positive('concurrent', values.concurrent),
+    autocomplete: positive('autocomplete', values.autocomplete),
+    codes: positive('codes', values.codes),
+    guilds: values.guilds.split(',').map((g) => positive('guilds', g.trim())).filter((g) => g > 0),
+    guildRuns: Math.max(1, positive('guild-runs', values['guild-runs'])),
+    fanout: positive('fanout', values.fanout),
+    sections: new Set(sections as Section[]),
+    maxForeign: Number(values['max-foreign']),
+    retries: positive('retries', values.retries),
+    profile: values.profile,
+    out: values.out,
+  };
+}
