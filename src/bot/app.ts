@@ -131,7 +131,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     inFlight.add(handling);
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
-  client.on(Events.Debug, (message) => log.trace({ discord: message }, 'discord.js'));
+  if (log.isLevelEnabled('trace')) client.on(Events.Debug, (message) => log.trace({ discord: message }, 'discord.js'));
 
   let rejectStart: (error: Error) => void = () => undefined;
   let startedUp = false;

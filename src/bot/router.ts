@@ -16,7 +16,8 @@ function commandNameOf(interaction: Interaction): string | undefined {
 export async function routeInteraction(interaction: Interaction, registry: CommandRegistry, ctx: BotContext): Promise<void> {
   const name = commandNameOf(interaction);
   const command = name ? registry.get(name) : undefined;
-  const log = ctx.log.child({ ref: interaction.id, command: name, type: interaction.type });
+  // A child logger costs an allocation per interaction; build it only when something is logged.
+  const log = () => ctx.log.child({ ref: interaction.id, command: name, type: interaction.type });
   const t = strings[languageOf(interaction.locale)];
   try {
     if (interaction.isAutocomplete()) {
@@ -28,18 +29,18 @@ export async function routeInteraction(interaction: Interaction, registry: Comma
       if (!command?.component) await respond(interaction, { ephemeral: true, content: t.unknownCommand });
       else await command.component(interaction, ctx);
     }
-    log.debug('interaction handled');
+    if (ctx.log.isLevelEnabled('debug')) log().debug('interaction handled');
   } catch (error) {
     const storeDown = error instanceof StoreUnavailableError;
-    if (storeDown) log.warn({ err: error }, 'interaction needed the store, which is unavailable');
-    else log.error({ err: error }, 'interaction failed');
+    if (storeDown) log().warn({ err: error }, 'interaction needed the store, which is unavailable');
+    else log().error({ err: error }, 'interaction failed');
     if (!interaction.isRepliable()) {
       if (interaction.isAutocomplete() && !interaction.responded) await interaction.respond([]).catch(() => undefined);
       return;
     }
     const content = storeDown ? t.storeUnavailable : t.somethingWentWrong(interaction.id);
     await respond(interaction, { ephemeral: true, content }).catch((sendError: unknown) =>
-      log.warn({ err: sendError }, 'could not send the apology'),
+      log().warn({ err: sendError }, 'could not send the apology'),
     );
   }
 }

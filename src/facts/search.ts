@@ -89,7 +89,30 @@ function typoAllowance(length: number): number {
   return length < 4 ? 0 : length < 9 ? 2 : 3;
 }
 
+/** A bounded map that forgets the least recently used entry first. */
+class RecentlyUsed<V> {
+  private readonly entries = new Map<string, V>();
+  constructor(private readonly capacity: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
 export class CountrySearch {
+  /** People type the same beginnings ("s", "sy", "syr") over and over; answers are kept for the last 2,000. */
+  private readonly recent = new RecentlyUsed<readonly Match[]>(2000);
   private readonly keys: Key[] = [];
   /** Every code, name and alias, normalised: what most typed values are, found without a scan. */
   private readonly exact = new Map<string, Country>();
@@ -135,8 +158,17 @@ export class CountrySearch {
   }
 
   /** Best matches first, one per country. An empty query lists countries alphabetically in the given language. */
-  search(text: string, limit = 25, language: Language = 'en'): Match[] {
+  search(text: string, limit = 25, language: Language = 'en'): readonly Match[] {
     const query = normalizeName(text);
+    const cacheKey = `${limit}:${language}:${query}`;
+    const cached = this.recent.get(cacheKey);
+    if (cached) return cached;
+    const matches = this.rank(query, limit, language);
+    this.recent.set(cacheKey, matches);
+    return matches;
+  }
+
+  private rank(query: string, limit: number, language: Language): Match[] {
     if (!query) {
       return [...this.countries]
         .sort((a, b) => a.name[language].localeCompare(b.name[language], language))
