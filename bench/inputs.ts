@@ -1,27 +1,11 @@
 // What the benchmark types: varied /relations values, autocomplete partials and search queries, all drawn from
 // data/countries.json, in a fixed pseudo-random order so every run and both bots get the same load.
 import type { Country } from '../src/facts/countries.js';
+import { seededRandom, shuffle } from '../src/quiz/random.js';
 
-/** mulberry32: a small seeded generator, for repeatable shuffles. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+/** The items in a fixed pseudo-random order (the quiz's seeded generator), the same for every run and both bots. */
 export function shuffled<T>(items: readonly T[], seed = 1): T[] {
-  const out = [...items];
-  const random = seeded(seed);
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
+  return shuffle(seededRandom(seed), items);
 }
 
 /** `count` items, cycling through `items`. */
