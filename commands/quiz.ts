@@ -36,7 +36,7 @@ const data = {
           type: ApplicationCommandOptionType.String,
           name: 'difficulty',
           name_localizations: { ko: '난이도' },
-          ...described('easy: well-known countries and decades; hard: exact years and small states', 'easy: 잘 알려진 나라·연대, hard: 정확한 연도·작은 나라'),
+          ...described('easy: well-known countries and decades; hard: exact years and small states', '쉬움: 잘 알려진 나라·연대, 어려움: 정확한 연도·작은 나라'),
           choices: [
             { name: 'easy', name_localizations: { ko: '쉬움' }, value: 'easy' },
             { name: 'medium', name_localizations: { ko: '보통' }, value: 'medium' },

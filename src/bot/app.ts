@@ -156,7 +156,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   }
   const applicationId = client.application?.id ?? (await resolveApplicationId(config, restFor(config)));
   if (options.syncCommands ?? true) await syncCommands(config, registry, store, applicationId, log);
-  const interrupted = await quizRunner.closeInterrupted();
+  const interrupted = await quizRunner.closeInterrupted().catch((error: unknown) => {
+    log.warn({ err: error }, 'could not look for quizzes cut short by a restart (store unavailable)');
+    return 0;
+  });
   if (interrupted) log.info({ interrupted }, 'closed quizzes cut short by a restart');
   if (options.schedule ?? true) {
     scheduler.start();

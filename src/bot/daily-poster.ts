@@ -54,7 +54,7 @@ export class DailyPoster {
     const content = dailyContent(this.news, this.ctx.facts, record, day);
     const keyFacts = content.kind === 'news' ? this.news.keyFacts(content.item) : [];
     const language: Language = settings.language ?? 'en';
-    const reply = dailyPost(content, keyFacts, this.ctx.facts, language, day);
+    const reply = dailyPost(content, keyFacts, language, day);
     return content.kind === 'news' ? { reply, newsId: content.item.id } : { reply };
   }
 
@@ -63,7 +63,7 @@ export class DailyPoster {
     const claim = await this.repository.claimOf(guildId);
     const nonce = nonceFor(guildId, day);
     if (claim?.day === day && now.getTime() - Date.parse(claim.startedAt) > nonceTrustMs) {
-      const found = await this.findEarlierPost(settings.channelId, day, claim.startedAt);
+      const found = await this.findEarlierPost(settings.channelId, day);
       if (found) {
         await this.recordPosted(guildId, day, found.id, undefined);
         return 'already-posted';
@@ -93,8 +93,9 @@ export class DailyPoster {
 
   private async recordPosted(guildId: string, day: string, messageId: string, newsId: string | undefined): Promise<void> {
     const record = await this.repository.recordOf(guildId);
+    const { skipped: _olderSkip, ...rest } = record; // a post went out since: an older skip is no longer news
     await this.repository.saveRecord(guildId, {
-      ...record,
+      ...rest,
       lastPostedDay: day,
       lastPostedAt: this.ctx.now().toISOString(),
       lastMessageId: messageId,
@@ -103,18 +104,18 @@ export class DailyPoster {
     await this.repository.clearClaim(guildId);
   }
 
-  /** A post of ours for that day already in the channel (sent before a crash), found by the day in its footer. */
-  private async findEarlierPost(channelId: string, day: string, since: string): Promise<APIMessage | undefined> {
+  /**
+   * A post of ours for that day already in the channel (sent before a crash), found by the day in its footer among
+   * the latest 50 messages. Not by time: Discord's clock and ours need not agree.
+   */
+  private async findEarlierPost(channelId: string, day: string): Promise<APIMessage | undefined> {
     try {
       const messages = (await this.rest.get(Routes.channelMessages(channelId), {
         query: new URLSearchParams({ limit: '50' }),
       })) as APIMessage[];
       const botId = this.botUserId();
       return messages.find(
-        (message) =>
-          message.author.id === botId &&
-          Date.parse(message.timestamp) >= Date.parse(since) - 60_000 &&
-          message.embeds.some((embed) => embed.footer?.text.includes(day)),
+        (message) => message.author.id === botId && message.embeds.some((embed) => embed.footer?.text.endsWith(` · ${day}`)),
       );
     } catch {
       return undefined; // Without Read Message History we cannot look; the nonce still guards recent retries.

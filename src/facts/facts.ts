@@ -1,7 +1,7 @@
 // The loaded, validated facts, with the look-ups the rest of the bot asks of them.
 import type { Country } from './countries.js';
 import type { PartialDate } from './partial-date.js';
-import { pairKey, statusSince, type Relation, type RelationAnswer } from './relations.js';
+import { pairKey, statusSince, wasRestored, type Relation, type RelationAnswer } from './relations.js';
 
 export class Facts {
   readonly countries: readonly Country[];
@@ -36,7 +36,7 @@ export class Facts {
     if (a.code === b.code) return { kind: 'same-country', a };
     const relation = this.byPair.get(pairKey(a.code, b.code));
     if (!relation) return { kind: 'unknown', a, b };
-    return { kind: 'known', a, b, relation, statusSince: statusSince(relation) };
+    return { kind: 'known', a, b, relation, statusSince: statusSince(relation), restored: wasRestored(relation) };
   }
 
   /** Every recorded relation of a country, with the partner named. */

@@ -28,24 +28,40 @@ export interface Relation {
 export type RelationAnswer =
   | { kind: 'same-country'; a: Country }
   | { kind: 'unknown'; a: Country; b: Country }
-  | { kind: 'known'; a: Country; b: Country; relation: Relation; statusSince: PartialDate | null };
+  | { kind: 'known'; a: Country; b: Country; relation: Relation; statusSince: PartialDate | null; restored: boolean };
 
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}-${b}` : `${b}-${a}`;
 }
 
-const kindsThatSet: Record<RelationStatus, readonly EventKind[]> = {
-  established: ['established', 'restored'],
-  severed: ['severed'],
-  suspended: ['suspended', 'downgraded'],
-  none: [],
-};
+/** Events that put relations in force, and events that end or pause them. */
+export const establishingKinds: readonly EventKind[] = ['established', 'restored'];
+export const breakingKinds: readonly EventKind[] = ['severed', 'suspended'];
 
-/** When the current status began: the latest event that set it, else (for established) the first establishment. */
+/** Every date relations were put in force: the first establishment, later ones, and restorations. */
+export function establishmentDates(relation: Relation): PartialDate[] {
+  const dates = relation.events.filter((event) => establishingKinds.includes(event.kind)).map((event) => event.date);
+  return relation.established ? [relation.established, ...dates] : dates;
+}
+
+function latest(dates: readonly PartialDate[]): PartialDate | null {
+  return [...dates].sort((x, y) => comparePartialDates(y, x))[0] ?? null;
+}
+
+/** When the current status began: the latest establishment or restoration, or the latest break. */
 export function statusSince(relation: Relation): PartialDate | null {
-  const kinds = kindsThatSet[relation.status];
-  const setting = relation.events.filter((event) => kinds.includes(event.kind));
-  const latest = setting.sort((x, y) => comparePartialDates(y.date, x.date))[0];
-  if (latest) return latest.date;
-  return relation.status === 'established' ? relation.established : null;
+  if (relation.status === 'established') return latest(establishmentDates(relation));
+  const kinds: readonly EventKind[] = relation.status === 'none' ? [] : relation.status === 'severed' ? ['severed'] : ['suspended', 'downgraded'];
+  return latest(relation.events.filter((event) => kinds.includes(event.kind)).map((event) => event.date));
+}
+
+/** Relations in force again after a break (not merely established a second time, as by a successor state). */
+export function wasRestored(relation: Relation): boolean {
+  const since = statusSince(relation);
+  if (relation.status !== 'established' || !since) return false;
+  return relation.events.some(
+    (event) =>
+      (event.kind === 'restored' && event.date.iso === since.iso) ||
+      (breakingKinds.includes(event.kind) && comparePartialDates(event.date, since) < 0),
+  );
 }

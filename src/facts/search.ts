@@ -196,10 +196,14 @@ export class CountrySearch {
     if (exact) return { kind: 'found', country: exact };
     const matches = this.search(text, suggestionCount + 1);
     const [top, second] = matches;
-    if (top && top.score > 0 && (top.score >= 900 || !second || top.score > second.score)) {
+    // Exact, alone, or clearly ahead (a whole tier or a typo's worth): "Saint" alone fits three names about equally.
+    if (top && top.score > 0 && (top.score >= 900 || !second || second.score === 0 || top.score - second.score >= 40)) {
       return { kind: 'found', country: top.country };
     }
-    if (top && top.score > 0) return { kind: 'ambiguous', suggestions: matches.filter((m) => m.score > 0).slice(0, suggestionCount).map((m) => m.country) };
+    if (top && top.score > 0) {
+      const close = matches.filter((match) => match.score > 0 && top.score - match.score < 50);
+      return { kind: 'ambiguous', suggestions: close.slice(0, suggestionCount).map((match) => match.country) };
+    }
     return { kind: 'unknown', suggestions: this.nearest(text, suggestionCount) };
   }
 

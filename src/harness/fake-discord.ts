@@ -136,6 +136,9 @@ export class FakeDiscord {
     channel.botCanPost = change.botCanPost;
   }
 
+  /** Forgets every message nonce, as Discord does after a few minutes: a resent nonce then makes a new message. */
+  forgetNonces(): void { this.world.forgetNonces(); }
+
   /** Deletes a channel: the bot's posts to it then fail with 404 Unknown Channel. */
   deleteChannel(channelId: string): void { this.world.deleteChannel(channelId); }
 

@@ -125,6 +125,10 @@ export class World {
     return seen && Date.now() - seen.at < World.nonceWindowMs ? seen.message : undefined;
   }
 
+  forgetNonces(): void {
+    this.nonces.clear();
+  }
+
   rememberNonce(channelId: string, nonce: string, message: APIMessage): void {
     this.nonces.set(`${channelId}:${nonce}`, { message, at: Date.now() });
   }

@@ -33,7 +33,14 @@ export class NewsDesk {
   constructor(items: NewsItem[], private readonly facts: Facts) {
     this.items = [...items].sort((a, b) => comparePartialDates(b.date, a.date) || a.id.localeCompare(b.id));
     this.byId = new Map(this.items.map((item) => [item.id, item]));
+    for (const item of this.items) {
+      const countries = item.countries.map((country) => `${country.name.en} ${country.name.ko} ${country.code}`).join(' ');
+      this.searchText.set(item, normalizeName(`${item.headline.en} ${item.headline.ko} ${item.date.iso} ${countries}`));
+    }
   }
+
+  /** What /news item: searches in: headline (both languages), date, and the countries' names and codes. */
+  private readonly searchText = new Map<NewsItem, string>();
 
   get latest(): NewsItem | undefined {
     return this.items[0];
@@ -43,15 +50,10 @@ export class NewsDesk {
     return this.byId.get(id);
   }
 
-  /** Headlines containing every typed word (either language), newest first; all of them for an empty query. */
+  /** Items whose headline, date or countries (names in either language, codes) contain every typed word, newest first. */
   searchHeadlines(query: string, limit = 25): NewsItem[] {
     const words = normalizeName(query).split(' ').filter(Boolean);
-    return this.items
-      .filter((item) => {
-        const text = normalizeName(`${item.headline.en} ${item.headline.ko} ${item.date.iso}`);
-        return words.every((word) => text.includes(word));
-      })
-      .slice(0, limit);
+    return this.items.filter((item) => words.every((word) => this.searchText.get(item)!.includes(word))).slice(0, limit);
   }
 
   keyFacts(item: NewsItem): ResolvedKeyFact[] {

@@ -5,7 +5,7 @@
 import type { Country } from '../facts/countries.js';
 import type { Facts } from '../facts/facts.js';
 import { comparePartialDates, type PartialDate } from '../facts/partial-date.js';
-import type { EventKind, Relation } from '../facts/relations.js';
+import { breakingKinds, establishmentDates, type Relation } from '../facts/relations.js';
 import type { Choice, Difficulty, Explanation, Prompt, Question } from './question.js';
 import { pickWeighted, randomInt, sampleWeighted, shuffle, type Random } from './random.js';
 
@@ -56,8 +56,6 @@ interface Tie {
   relation: Relation;
 }
 
-const establishingKinds: readonly EventKind[] = ['established', 'restored'];
-const breakingKinds: readonly EventKind[] = ['severed', 'suspended'];
 /** No relations of the two Koreas predate this decade; distractor decades start here. */
 const firstDecade = 1940;
 
@@ -80,11 +78,6 @@ function surelyBefore(a: PartialDate, b: PartialDate): boolean {
 }
 
 /** The first establishment and every establishment or restoration event. */
-function establishmentDates(relation: Relation): PartialDate[] {
-  const dates = relation.events.filter((event) => establishingKinds.includes(event.kind)).map((event) => event.date);
-  return relation.established ? [relation.established, ...dates] : dates;
-}
-
 function establishmentYears(relation: Relation): Set<number> {
   return new Set(establishmentDates(relation).map((date) => date.year));
 }

@@ -18,9 +18,10 @@ export interface Strings {
   date(year: number, month?: number, day?: number): string;
   ago(months: number, yearOnly: boolean): string;
   pairTitle(a: string, b: string): string;
-  statusSentence(status: RelationStatus, date: string | null, ago: string | null): string;
-  firstEstablished(date: string): string;
-  restoredSentence(date: string, ago: string): string;
+  /** `when` is the date with its preposition ("on 10 April 2025", "in 1974"); in Korean just the date. */
+  statusSentence(status: RelationStatus, when: string | null, ago: string | null): string;
+  firstEstablished(when: string): string;
+  restoredSentence(when: string, ago: string): string;
   noRecord(a: string, b: string): string;
   noRecordHint: string;
   sameCountry(name: string): string;
@@ -69,21 +70,21 @@ const en: Strings = {
     return `${parts.join(' and ')} ago`;
   },
   pairTitle: (a, b) => `${a} ↔ ${b}`,
-  statusSentence(status, date, ago) {
-    const when = date ? ` on ${date}${ago ? ` (${ago})` : ''}` : '';
+  statusSentence(status, when, ago) {
+    const at = when ? ` ${when}${ago ? ` (${ago})` : ''}` : '';
     switch (status) {
       case 'established':
-        return `**Diplomatic relations were established**${when}.`;
+        return `**Diplomatic relations were established**${at}.`;
       case 'severed':
-        return `**Diplomatic relations were severed**${when}.`;
+        return `**Diplomatic relations were severed**${at}.`;
       case 'suspended':
-        return `**Diplomatic relations are suspended**${date ? `, since ${date}${ago ? ` (${ago})` : ''}` : ''}.`;
+        return `**Diplomatic relations were suspended**${at}, and have not resumed.`;
       case 'none':
         return '**They have no diplomatic relations.**';
     }
   },
-  firstEstablished: (date) => `Relations were first established on ${date}.`,
-  restoredSentence: (date, ago) => `**Diplomatic relations are in force**, restored on ${date} (${ago}).`,
+  firstEstablished: (when) => `Relations were first established ${when}.`,
+  restoredSentence: (when, ago) => `**Diplomatic relations are in force**, restored ${when} (${ago}).`,
   noRecord: (a, b) => `I have no record of relations between ${a} and ${b}, so I can't say whether they have them.`,
   noRecordHint:
     'My data covers the relations of South Korea and North Korea with every country, plus a set of notable pairs.',
@@ -216,8 +217,8 @@ const ko: Strings = {
   helpTitle: 'attache: 출처와 함께 보는 외교 관계',
   helpFooter: '나라 옵션에는 한국어·영어 이름, 코드(KR, KOR), 흔히 쓰는 다른 이름을 쓸 수 있습니다.',
   somethingWentWrong: (reference) => `죄송합니다. 처리 중 문제가 생겼습니다. 잠시 후 다시 시도해 주세요. (참조 ${reference})`,
-  unknownCommand: '알 수 없는 명령어입니다. 삭제되었을 수 있어요. /help 를 확인해 주세요.',
-  storeUnavailable: '저장소에 연결할 수 없어 잠시 이 기능을 쓸 수 없습니다. 사실 조회(/relations, /country, /news)는 됩니다. 몇 분 뒤 다시 시도해 주세요.',
+  unknownCommand: '알 수 없는 명령어입니다. 삭제되었을 수 있어요. /도움말을 확인해 주세요.',
+  storeUnavailable: '저장소에 연결할 수 없어 잠시 이 기능을 쓸 수 없습니다. 사실 조회(/관계, /나라, /뉴스)는 됩니다. 몇 분 뒤 다시 시도해 주세요.',
   restarting: '지금 다시 시작하는 중입니다. 잠시 후 다시 시도해 주세요.',
 };
 

@@ -1,6 +1,5 @@
 // News items and daily posts as Discord embeds.
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import type { Facts } from '../facts/facts.js';
 import type { DailyContent } from '../news/daily.js';
 import type { NewsItem, ResolvedKeyFact } from '../news/items.js';
 import { formatDate } from './dates.js';
@@ -57,7 +56,7 @@ export function newsReply(item: NewsItem | undefined, keyFacts: ResolvedKeyFact[
 }
 
 /** The daily post: a news item, what happened on this date, or a fact of the day. The footer carries the day. */
-export function dailyPost(content: DailyContent, keyFacts: ResolvedKeyFact[], facts: Facts, language: Language, day: string): Reply {
+export function dailyPost(content: DailyContent, keyFacts: ResolvedKeyFact[], language: Language, day: string): Reply {
   const n = newsStrings[language];
   const t = strings[language];
   const footer = { text: n.dailyFooter(day) };
@@ -86,7 +85,7 @@ export function dailyPost(content: DailyContent, keyFacts: ResolvedKeyFact[], fa
         color: statusColor.established,
         description: n.factLine(countryLabel(a, language), countryLabel(b, language), formatDate(relation.established!, language)),
         fields: [{ name: n.sources, value: fitLines(relation.sources.map((url) => `<${url}>`), t.field.more) }],
-        footer: { text: `${footer.text} · ${facts.asOf.iso}` },
+        footer,
       },
     ],
   };

@@ -3,7 +3,7 @@ import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Country } from '../facts/countries.js';
 import type { PartialDate } from '../facts/partial-date.js';
 import type { RelationAnswer, RelationStatus } from '../facts/relations.js';
-import { formatAgo, formatDate } from './dates.js';
+import { formatAgo, formatDate, formatWhen } from './dates.js';
 import { strings, type Language } from './i18n.js';
 import { clip, fitLines, limits, sourceLinks, type Reply } from './reply.js';
 
@@ -34,15 +34,17 @@ export function relationReply(answer: RelationAnswer, language: Language, now: D
     return { embeds: [embed] };
   }
 
-  const { relation, statusSince } = answer;
+  const { relation, statusSince, restored } = answer;
   const date = (value: PartialDate) => formatDate(value, language);
+  const when = (value: PartialDate) => formatWhen(value, language);
   const ago = (value: PartialDate) => formatAgo(value, now, language);
   const lines: string[] = [];
-  const restored = relation.status === 'established' && statusSince && relation.established?.iso !== statusSince.iso;
-  if (restored) lines.push(t.restoredSentence(date(statusSince), ago(statusSince)));
-  else lines.push(t.statusSentence(relation.status, statusSince && date(statusSince), statusSince && ago(statusSince)));
+  // Relations established, never broken, are dated by their establishment even if a successor state renewed them.
+  const headline = relation.status === 'established' && !restored ? (relation.established ?? statusSince) : statusSince;
+  if (restored && statusSince) lines.push(t.restoredSentence(when(statusSince), ago(statusSince)));
+  else lines.push(t.statusSentence(relation.status, headline && when(headline), headline && ago(headline)));
   if (relation.established && (restored || relation.status !== 'established')) {
-    lines.push(t.firstEstablished(date(relation.established)));
+    lines.push(t.firstEstablished(when(relation.established)));
   }
 
   const fields: APIEmbedField[] = [];

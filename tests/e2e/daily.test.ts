@@ -148,6 +148,8 @@ describe('the scheduled post', () => {
     const first = await world.bot.scheduler.runDue();
     expect(first.failed).toBe(1);
     world.discord.clearInjections();
+    // Ten minutes on, Discord no longer remembers the nonce: only the bot's look in the channel can prevent a repeat.
+    world.discord.forgetNonces();
     clock.now = new Date('2026-11-27T00:10:00Z');
     await world.restart();
     await world.bot.scheduler.runDue();

@@ -66,7 +66,7 @@ describe('/relations', () => {
 
   it('keeps a year-only date as the year', async () => {
     const { embed } = await ask('/relations country:Austria with:North Korea');
-    expect(embed?.description).toMatch(/established\*\* on 1974 \(about \d+ years ago\)/);
+    expect(embed?.description).toMatch(/established\*\* in 1974 \(about \d+ years ago\)/);
   });
 
   it('says it does not know a pair it has no record of', async () => {

@@ -13,6 +13,7 @@ const port = 6390 + (process.pid % 50);
 const dir = mkdtempSync(join(tmpdir(), 'attache-redis-'));
 let redis: ChildProcess | undefined;
 let world: World;
+const clock = { now: new Date('2026-11-26T22:00:00Z') }; // 07:00 in Seoul
 
 async function startRedis(): Promise<void> {
   // Append-only file in a temporary folder, so data survives the stop like a real deployment's would.
@@ -33,7 +34,7 @@ async function stopRedis(): Promise<void> {
 beforeAll(async () => {
   if (!hasRedis) return;
   await startRedis();
-  world = await startWorld({ env: { STORE_URL: `redis://127.0.0.1:${port}` } });
+  world = await startWorld({ env: { STORE_URL: `redis://127.0.0.1:${port}` }, now: () => clock.now });
 });
 afterAll(async () => {
   await world?.close();
@@ -56,8 +57,11 @@ describe.skipIf(!hasRedis)('with the store down', () => {
     expect(status.data.content).toContain('temporarily unavailable');
     const board = await world.discord.slash('/quiz leaderboard');
     expect(board.data.content).toContain('temporarily unavailable');
-    const run = await world.bot.scheduler.runDue();
-    expect(run.posted).toBe(0);
+    // 09:00 in Seoul passes while the store is down: the post waits instead of going out unrecorded.
+    clock.now = new Date('2026-11-27T00:00:05Z');
+    const posts = () => world.discord.channelMessages().filter((m) => m.embeds.some((e) => e.footer?.text.includes('daily post')));
+    expect((await world.bot.scheduler.runDue()).posted).toBe(0);
+    expect(posts()).toHaveLength(0);
 
     await startRedis();
     // The client reconnects on its own; the settings written before the outage are all there.
@@ -69,5 +73,10 @@ describe.skipIf(!hasRedis)('with the store down', () => {
     }
     expect(description).toContain('09:00 (Asia/Seoul)');
     expect(description).toContain(`<#${world.discord.defaultChannelId}>`);
+    // Back within six hours of its minute, the waiting post goes out, once.
+    clock.now = new Date('2026-11-27T00:30:00Z');
+    expect((await world.bot.scheduler.runDue()).posted).toBe(1);
+    await world.bot.scheduler.runDue();
+    expect(posts()).toHaveLength(1);
   });
 });
