@@ -7,7 +7,6 @@ import pino from 'pino';
 import { startBot } from '../src/bot/app.js';
 import { configFromEnv } from '../src/config.js';
 import { FakeDiscord } from '../src/harness/index.js';
-import { DailyRepository } from '../src/store/daily-repository.js';
 
 export const GLOBAL_RATE_LIMIT = 50;
 
@@ -37,7 +36,7 @@ export async function dailyFanout(servers: number): Promise<FanoutResult> {
       schedule: false,
     });
     try {
-      const repository = new DailyRepository(bot.ctx.store);
+      const repository = bot.ctx.daily.repository;
       for (const guild of discord.guilds) {
         await repository.saveSettings(guild.id, { channelId: guild.channels[0]!.id, time: '09:00', timezone: 'UTC', from: '2026-11-26' });
       }

@@ -10,11 +10,10 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { described, type BotContext, type Command } from '../src/bot/command.js';
-import { channelMessageBody, pauseReasonOf } from '../src/bot/daily-poster.js';
-import { respond } from '../src/bot/respond.js';
+import { pauseReasonOf } from '../src/bot/daily-poster.js';
+import { channelMessageBody, respond } from '../src/bot/respond.js';
 import { firstDay, nextPostAt, parseTimeOfDay, type DailySettings } from '../src/news/daily.js';
-import { isTimeZone, localDay, timeZones } from '../src/news/local-time.js';
-import { normalizeName } from '../src/facts/search.js';
+import { canonicalZone, localDay, searchTimeZones } from '../src/news/local-time.js';
 import { channelMention, dailyStatusReply, discordTime } from '../src/render/daily.js';
 import { languageOf, type Language } from '../src/render/i18n.js';
 import { newsStrings } from '../src/render/news-strings.js';
@@ -79,13 +78,6 @@ const data = {
     },
   ],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
-
-/** The zone's canonical name (Asia/Seoul for asia/seoul), or undefined. */
-function canonicalZone(typed: string): string | undefined {
-  const trimmed = typed.trim();
-  if (!isTimeZone(trimmed)) return undefined;
-  return new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
-}
 
 async function set(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, ctx: BotContext, language: Language) {
   const d = newsStrings[language].daily;
@@ -155,8 +147,7 @@ export default {
   data,
   execute,
   async autocomplete(interaction) {
-    const typed = normalizeName(String(interaction.options.getFocused())).replace(/ /g, '');
-    const zones = timeZones().filter((zone) => normalizeName(zone).replace(/ /g, '').includes(typed));
-    await interaction.respond(zones.slice(0, 25).map((zone) => ({ name: zone, value: zone })));
+    const zones = searchTimeZones(String(interaction.options.getFocused()));
+    await interaction.respond(zones.map((zone) => ({ name: zone, value: zone })));
   },
 } satisfies Command;

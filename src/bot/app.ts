@@ -108,7 +108,6 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     config,
     facts,
     search,
-    store,
     news,
     daily: { repository, poster },
     quiz: { repository: quizRepository, runner: quizRunner },

@@ -11,7 +11,6 @@ import type { CountrySearch } from '../facts/search.js';
 import type { Logger } from '../logger.js';
 import type { NewsDesk } from '../news/items.js';
 import type { DailyRepository } from '../store/daily-repository.js';
-import type { Store } from '../store/open-store.js';
 import type { QuizRepository } from '../store/quiz-repository.js';
 import type { DailyPoster } from './daily-poster.js';
 import type { QuizRunner } from './quiz-runner.js';
@@ -20,7 +19,6 @@ export interface BotContext {
   config: Config;
   facts: Facts;
   search: CountrySearch;
-  store: Store;
   news: NewsDesk;
   daily: { repository: DailyRepository; poster: DailyPoster };
   quiz: { repository: QuizRepository; runner: QuizRunner };

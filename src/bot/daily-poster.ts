@@ -7,9 +7,10 @@ import { dailyContent, type DailySettings, type PauseReason } from '../news/dail
 import type { NewsDesk } from '../news/items.js';
 import { dailyPost } from '../render/news.js';
 import type { Language } from '../render/i18n.js';
-import type { Reply } from '../render/reply.js';
 import type { DailyRepository } from '../store/daily-repository.js';
 import type { BotContext } from './command.js';
+import type { Reply } from '../render/reply.js';
+import { channelMessageBody } from './respond.js';
 
 /** Discord remembers a nonce for "the past few minutes"; past this, look before sending again. */
 const nonceTrustMs = 2 * 60 * 1000;
@@ -22,17 +23,6 @@ export function pauseReasonOf(error: unknown): PauseReason | undefined {
   if (error.status === 404 || error.code === 10003) return 'channel-missing';
   if (error.status === 403 || error.code === 50001 || error.code === 50013) return 'missing-permissions';
   return undefined;
-}
-
-/** The message body of a channel post: never pings, and carries a nonce when Discord should dedupe it. */
-export function channelMessageBody(reply: Reply, nonce?: string) {
-  return {
-    ...(reply.content !== undefined && { content: reply.content }),
-    ...(reply.embeds && { embeds: reply.embeds }),
-    ...(reply.components && { components: reply.components }),
-    allowed_mentions: { parse: [] },
-    ...(nonce && { nonce, enforce_nonce: true }),
-  };
 }
 
 export function nonceFor(guildId: string, day: string): string {

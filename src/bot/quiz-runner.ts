@@ -14,8 +14,7 @@ import { quizStrings } from '../render/quiz-strings.js';
 import type { Reply } from '../render/reply.js';
 import type { ActiveQuiz, QuizRepository } from '../store/quiz-repository.js';
 import type { BotContext } from './command.js';
-import { channelMessageBody } from './daily-poster.js';
-import { respond } from './respond.js';
+import { channelMessageBody, respond } from './respond.js';
 
 interface RunningQuiz {
   game: QuizGame;

@@ -37,3 +37,14 @@ export async function updateMessage(interaction: MessageComponentInteraction, re
   const { flags: _unused, ...options } = replyOptions(reply);
   await interaction.update({ ...options, content: options.content ?? null });
 }
+
+/** The message body of a channel post: never pings, and carries a nonce when Discord should dedupe it. */
+export function channelMessageBody(reply: Reply, nonce?: string) {
+  return {
+    ...(reply.content !== undefined && { content: reply.content }),
+    ...(reply.embeds && { embeds: reply.embeds }),
+    ...(reply.components && { components: reply.components }),
+    allowed_mentions: noPings,
+    ...(nonce && { nonce, enforce_nonce: true }),
+  };
+}

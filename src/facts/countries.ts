@@ -10,7 +10,3 @@ export interface Country {
 }
 
 export type Language = 'en' | 'ko';
-
-export function countryName(country: Country, language: Language): string {
-  return country.name[language];
-}

@@ -13,11 +13,11 @@ export class DataError extends Error {
   override name = 'DataError';
 }
 
-function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || '(row)'}: ${issue.message}`).join('; ');
 }
 
-function readJson(file: string, shown: string): unknown {
+export function readJson(file: string, shown: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

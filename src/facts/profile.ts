@@ -19,6 +19,8 @@ export interface CountryProfile {
     without: { partner: Country; status: RelationStatus }[];
     unrecorded: Country[];
   };
+  /** Every relation on record, with the partner named. */
+  recorded: { partner: Country; status: RelationStatus }[];
   /** Every partner (UN member or not) with relations in force. */
   partners: Country[];
   /** Partners whose relations were severed or suspended, with when. */
@@ -56,6 +58,7 @@ export function countryProfile(facts: Facts, country: Country, recentLimit = 5):
   return {
     country,
     un,
+    recorded: recorded.map(({ partner, relation }) => ({ partner, status: relation.status })),
     partners: recorded.filter((entry) => entry.relation.status === 'established').map((entry) => entry.partner),
     broken: recorded
       .filter((entry) => entry.relation.status === 'severed' || entry.relation.status === 'suspended')

@@ -79,8 +79,6 @@ export const relationsFileSchema = z.object({
   relations: z.array(z.unknown()),
 });
 
-export type CountryRow = z.infer<typeof countrySchema>;
-export type RelationRow = z.infer<typeof relationSchema>;
 export type RelationStatus = z.infer<typeof relationStatusSchema>;
 export type Confidence = z.infer<typeof confidenceSchema>;
 export type EventKind = z.infer<typeof eventKindSchema>;

@@ -1,9 +1,8 @@
 // News items: loaded from data/news.json, checked against the facts, newest first.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Country } from '../facts/countries.js';
 import type { Facts } from '../facts/facts.js';
-import { DataError } from '../facts/load.js';
+import { DataError, describeIssues, readJson } from '../facts/load.js';
 import { comparePartialDates, parsePartialDate, type PartialDate } from '../facts/partial-date.js';
 import { countryProfile, type CountryProfile } from '../facts/profile.js';
 import type { RelationAnswer } from '../facts/relations.js';
@@ -68,20 +67,14 @@ export class NewsDesk {
 /** Reads data/news.json; every country and every relation a key fact names must exist in the facts. */
 export function loadNews(dataDir: string, facts: Facts): NewsDesk {
   const shown = 'data/news.json';
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(join(dataDir, 'news.json'), 'utf8'));
-  } catch (error) {
-    throw new DataError(`${shown}: cannot be read as JSON (${(error as Error).message})`);
-  }
-  const file = newsFileSchema.safeParse(raw);
-  if (!file.success) throw new DataError(`${shown}: ${file.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const file = newsFileSchema.safeParse(readJson(join(dataDir, 'news.json'), shown));
+  if (!file.success) throw new DataError(`${shown}: ${describeIssues(file.error)}`);
   const seen = new Set<string>();
   const items = file.data.items.map((entry, index) => {
     const id = typeof entry === 'object' && entry && 'id' in entry ? ` (${String(entry.id)})` : '';
     const label = `${shown}, item ${index + 1}${id}`;
     const parsed = newsItemSchema.safeParse(entry);
-    if (!parsed.success) throw new DataError(`${label}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success) throw new DataError(`${label}: ${describeIssues(parsed.error)}`);
     const row = parsed.data;
     if (seen.has(row.id)) throw new DataError(`${label}: id ${row.id} appears twice`);
     seen.add(row.id);

@@ -41,6 +41,21 @@ export function timeZones(): string[] {
   return ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
 }
 
+/** The zone's canonical name (Asia/Seoul for asia/seoul), or undefined when there is no such zone. */
+export function canonicalZone(typed: string): string | undefined {
+  const trimmed = typed.trim();
+  if (!isTimeZone(trimmed)) return undefined;
+  return new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
+}
+
+const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9+-]/g, '');
+
+/** Zones whose name contains what was typed, ignoring case, spaces, slashes and underscores ("new york", "seoul"). */
+export function searchTimeZones(typed: string, limit = 25): string[] {
+  const wanted = squash(typed);
+  return timeZones().filter((zone) => squash(zone).includes(wanted)).slice(0, limit);
+}
+
 export function localDateTime(instant: Date, zone: string): LocalDateTime {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(zone).formatToParts(instant)) {

@@ -29,5 +29,4 @@ export const newsFileSchema = z.object({
   items: z.array(z.unknown()),
 });
 
-export type NewsItemRow = z.infer<typeof newsItemSchema>;
 export type KeyFact = z.infer<typeof keyFactSchema>;

@@ -39,8 +39,6 @@ export interface NewsStrings {
     never: string;
     paused(reason: string, since: string): string;
     skipped(day: string, minutes: number): string;
-    previewPosted(channel: string): string;
-    previewFailed(channel: string, reason: string): string;
   };
 }
 
@@ -86,8 +84,6 @@ const en: NewsStrings = {
     never: 'not yet',
     paused: (reason, since) => `Paused since ${since}: ${reason} Fix it, then run /daily set again.`,
     skipped: (day, minutes) => `The post for ${day} was skipped: the bot was down and it would have been ${Math.round(minutes / 60)} h late.`,
-    previewPosted: (channel) => `Posted a preview of the next daily post in ${channel}.`,
-    previewFailed: (channel, reason) => `I couldn't post the preview in ${channel}: ${reason}`,
   },
 };
 
@@ -133,8 +129,6 @@ const ko: NewsStrings = {
     never: '아직 없음',
     paused: (reason, since) => `${since}부터 일시 중지됨: ${reason} 문제를 해결한 뒤 /일일 설정을 다시 실행하세요.`,
     skipped: (day, minutes) => `${day} 게시물은 건너뛰었습니다. 봇이 꺼져 있어 ${Math.round(minutes / 60)}시간 늦어졌기 때문입니다.`,
-    previewPosted: (channel) => `${channel}에 다음 일일 게시물 미리보기를 올렸습니다.`,
-    previewFailed: (channel, reason) => `${channel}에 미리보기를 올리지 못했습니다: ${reason}`,
   },
 };
 

@@ -22,9 +22,8 @@ export function profileReply(profile: CountryProfile, facts: Facts, language: La
     const unPartners = profile.partners.filter((partner) => partner.unMember).length;
     fields.push({ name: t.profileFields.partners, value: t.partnersCount(profile.partners.length, unPartners) });
   } else {
-    const recorded = facts.relationsOf(profile.country);
-    description = t.profilePartial(profile.country.name[language], recorded.length);
-    const lines = recorded.map(({ partner, relation }) => `${label(partner)}: ${t.statusWord[relation.status]}`);
+    description = t.profilePartial(profile.country.name[language], profile.recorded.length);
+    const lines = profile.recorded.map(({ partner, status }) => `${label(partner)}: ${t.statusWord[status]}`);
     if (lines.length) fields.push({ name: t.profileFields.recorded, value: fitLines(lines, t.field.more) });
   }
 

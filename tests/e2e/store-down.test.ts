@@ -80,3 +80,18 @@ describe.skipIf(!hasRedis)('with the store down', () => {
     expect(posts()).toHaveLength(1);
   });
 });
+
+describe('with the store down at start-up', () => {
+  it('starts anyway: facts answer, stateful commands say they are temporarily unavailable', async () => {
+    const down = await startWorld({ env: { STORE_URL: 'redis://127.0.0.1:1' } });
+    try {
+      expect((await down.discord.slash('/relations country:Syria')).data.embeds?.[0]?.title).toContain('Syria');
+      const status = await down.discord.slash('/daily status', ADMIN_ACTOR);
+      expect(status.ephemeral).toBe(true);
+      expect(status.data.content).toContain('temporarily unavailable');
+      expect(down.logs.some((line) => line.includes('the store does not answer yet'))).toBe(true);
+    } finally {
+      await down.close();
+    }
+  });
+});
