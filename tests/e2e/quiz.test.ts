@@ -140,3 +140,31 @@ describe('a whole quiz', () => {
     expect(fresh.data.embeds?.[0]?.title).toBe('Question 1 of 1');
   });
 });
+
+describe('the leaderboard beyond the top 10', () => {
+  it('pages with buttons, 10 players a page', async () => {
+    const paging = await startWorld({ now: () => clock.now, quizSeed: () => seed + 1 });
+    try {
+      const [question] = generateQuiz(loadFacts(dataDir), 1, 'medium', seededRandom(seed + 1));
+      const started = await paging.discord.slash('/quiz start rounds:1', alice);
+      const right = buttonsOf(started.message)[question!.answer]!.custom_id;
+      const players = Array.from({ length: 12 }, (_, i) => ({ userId: `2000000000000000${String(i).padStart(2, '0')}` }));
+      for (const player of players) await paging.discord.click(started.message, right, player);
+      clock.now = new Date(clock.now.getTime() + 21_000);
+      await paging.bot.quizzes.tick();
+
+      const first = await paging.discord.slash('/quiz leaderboard', alice);
+      expect(first.data.embeds?.[0]?.description?.split('\n')).toHaveLength(10);
+      expect(first.data.embeds?.[0]?.footer?.text).toBe('Page 1 of 2');
+      const next = buttonsOf(first.message).find((button) => button.label === 'Next')!;
+      const second = await paging.discord.click(first.message, next.custom_id, bob);
+      expect(second.type).toBe(7); // the leaderboard message itself turns the page
+      const page2 = paging.discord.message(first.message.id)!.embeds[0]!;
+      expect(page2.footer?.text).toBe('Page 2 of 2');
+      expect(page2.description?.split('\n')).toHaveLength(2);
+      expect(page2.description).toMatch(/^11\. /);
+    } finally {
+      await paging.close();
+    }
+  });
+});
