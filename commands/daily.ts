@@ -14,7 +14,7 @@ import { pauseReasonOf } from '../src/bot/daily-poster.js';
 import { channelMessageBody, respond } from '../src/bot/respond.js';
 import { firstDay, nextPostAt, parseTimeOfDay, type DailySettings } from '../src/news/daily.js';
 import { canonicalZone, localDay, searchTimeZones } from '../src/news/local-time.js';
-import { channelMention, dailyStatusReply, discordTime } from '../src/render/daily.js';
+import { channelMention, dailyStatusReply, discordWhen } from '../src/render/daily.js';
 import { languageOf, type Language } from '../src/render/i18n.js';
 import { newsStrings } from '../src/render/news-strings.js';
 import { quoteUserText } from '../src/render/reply.js';
@@ -107,7 +107,7 @@ async function set(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, c
   await ctx.daily.repository.saveSettings(interaction.guildId, settings);
   const next = nextPostAt(settings, await ctx.daily.repository.recordOf(interaction.guildId), now);
   return respond(interaction, {
-    content: d.set(channelMention(channel.id), time, timezone, next ? `${discordTime(next)} (${discordTime(next, 'R')})` : '—'),
+    content: d.set(channelMention(channel.id), time, timezone, discordWhen(next)),
   });
 }
 

@@ -9,6 +9,11 @@ export function discordTime(instant: Date, style: 'F' | 'R' | 'f' = 'F'): string
   return `<t:${Math.floor(instant.getTime() / 1000)}:${style}>`;
 }
 
+/** A moment as the full date and "in 3 hours", or a dash when there is none. */
+export function discordWhen(instant: Date | undefined): string {
+  return instant ? `${discordTime(instant)} (${discordTime(instant, 'R')})` : '—';
+}
+
 export function channelMention(channelId: string): string {
   return `<#${channelId}>`;
 }
@@ -24,7 +29,7 @@ export function dailyStatusReply(
   const lines = [
     `**${d.channel}:** ${channelMention(settings.channelId)}`,
     `**${d.time}:** ${settings.time} (${settings.timezone})`,
-    `**${d.next}:** ${next ? `${discordTime(next)} (${discordTime(next, 'R')})` : '—'}`,
+    `**${d.next}:** ${discordWhen(next)}`,
     `**${d.last}:** ${record.lastPostedAt ? discordTime(new Date(record.lastPostedAt)) : d.never}`,
   ];
   if (settings.paused) lines.push('', `⏸️ ${d.paused(d.reasons[settings.paused.reason], discordTime(new Date(settings.paused.since), 'f'))}`);
