@@ -8,8 +8,8 @@ import type { NewsDesk } from '../news/items.js';
 import { dailyPost } from '../render/news.js';
 import type { Language } from '../render/i18n.js';
 import type { DailyRepository } from '../store/daily-repository.js';
-import type { BotContext } from './command.js';
 import type { Reply } from '../render/reply.js';
+import type { BotContext } from './command.js';
 import { channelMessageBody } from './respond.js';
 
 /** Discord remembers a nonce for "the past few minutes"; past this, look before sending again. */
@@ -59,7 +59,7 @@ export class DailyPoster {
         return 'already-posted';
       }
     }
-    if (claim?.day !== day) await this.repository.saveClaim(guildId, { day, nonce, startedAt: now.toISOString() });
+    if (claim?.day !== day) await this.repository.saveClaim(guildId, { day, startedAt: now.toISOString() });
 
     const { reply, newsId } = await this.render(guildId, settings, day);
     try {

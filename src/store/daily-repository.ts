@@ -6,8 +6,7 @@ import type { Store } from './open-store.js';
 
 export interface DailyClaim {
   day: string;
-  nonce: string;
-  /** ISO time the first attempt started; bounds where to look for a post that may already exist. */
+  /** ISO time the first attempt started: after a few minutes Discord forgets the nonce, so the bot looks first. */
   startedAt: string;
 }
 
