@@ -15,6 +15,7 @@ import { discordTime } from './daily.js';
 import { quizStrings } from './quiz-strings.js';
 import { countryLabel } from './relation.js';
 import { clip, sourceLinks, type Reply } from './reply.js';
+import type { SourceBook } from '../facts/sources.js';
 import { strings } from './i18n.js';
 
 const quizColor = 0x6a1b9a;
@@ -88,7 +89,7 @@ export function explanationText(question: Question, language: Language): string 
   return status === 'severed' ? q.explainSevered(a, b, when) : q.explainEstablished(a, b, when);
 }
 
-export function revealMessage(result: RoundResult, quizId: string, total: number, language: Language): Reply {
+export function revealMessage(result: RoundResult, quizId: string, total: number, language: Language, sources: SourceBook): Reply {
   const q = quizStrings[language];
   const { question } = result;
   const right = result.answers.filter((answer) => answer.right).sort((x, y) => y.points - x.points);
@@ -106,7 +107,7 @@ export function revealMessage(result: RoundResult, quizId: string, total: number
         ].join('\n'),
         fields: [
           { name: q.gotIt, value: clip(winners || q.nobodyGotIt, 1024) },
-          { name: q.source, value: sourceLinks(question.explanation.sources.slice(0, 2), strings[language].field.more) },
+          { name: q.source, value: sourceLinks(question.explanation.sources.slice(0, 2), strings[language].field.more, (url) => sources.label(url, language)) },
         ],
         footer: { text: `${q.difficulty[question.difficulty]} · ${q.answersCount(result.answers.length)}` },
       },

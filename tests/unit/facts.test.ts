@@ -29,8 +29,10 @@ describe('relations between two countries', () => {
     expect(answer.kind === 'known' && answer.statusSince?.iso).toBe('2021-03-19');
   });
 
-  it('says it does not know a pair with no record instead of claiming no relations', () => {
-    expect(facts.relationBetween(country('FR'), country('BR')).kind).toBe('unknown');
+  it('knows every pair, France–Brazil included, from the world layer', () => {
+    const answer = facts.relationBetween(country('FR'), country('BR'));
+    expect(answer.kind).toBe('known');
+    expect(answer.kind === 'known' && answer.relation.file).toBe('data/world.json');
   });
 
   it('treats a country paired with itself as its own case', () => {
@@ -44,7 +46,7 @@ describe('country profiles, computed from the data', () => {
     expect(profile.un.others).toBe(192);
     expect(profile.un.established).toHaveLength(191);
     expect(profile.un.without.map((entry) => entry.partner.code)).toEqual(['KP']);
-    expect(profile.un.unrecorded).toHaveLength(0);
+    expect(profile.un.notListed).toHaveLength(0);
     expect(profile.recentChanges.slice(0, 3).map((change) => [change.partner.code, change.date.iso])).toEqual([
       ['SY', '2025-04-10'],
       ['CU', '2024-02-14'],
@@ -56,7 +58,7 @@ describe('country profiles, computed from the data', () => {
     const profile = countryProfile(facts, country('KP'));
     expect(profile.partners).toHaveLength(160);
     expect(profile.broken.map((entry) => entry.partner.code)).toContain('MY');
-    expect(profile.un.unrecorded).toHaveLength(0);
+    expect(profile.un.notListed).toHaveLength(0);
   });
 });
 

@@ -365,6 +365,7 @@ describe('when the facts run short', () => {
     sources: [`https://example.org/${partner}`],
     confidence: 'high',
     file: 'test',
+    asOf: parsePartialDate('2025-08'),
   });
   const partners: [string, string][] = [
     ['US', '1949-01-01'],
@@ -374,7 +375,7 @@ describe('when the facts run short', () => {
     ['DE', '1955-12-01'],
     ['GB', '1949-01-18'],
   ];
-  const small = new Facts(
+  const small = Facts.of(
     [country('KR'), ...partners.map(([code]) => country(code))],
     partners.map(([code, date]) => tie(code, date)),
     parsePartialDate('2025-08'),
@@ -399,7 +400,7 @@ describe('when the facts run short', () => {
   });
 
   it('throws rather than hangs when there is nothing to ask', () => {
-    const empty = new Facts([country('KR'), country('KP')], [], parsePartialDate('2025-08'));
+    const empty = Facts.of([country('KR'), country('KP')], [], parsePartialDate('2025-08'));
     expect(() => generateQuestion(empty, 'hard', seededRandom(1))).toThrow(RangeError);
   });
 });

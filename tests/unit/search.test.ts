@@ -4,7 +4,7 @@ import { CountrySearch, editDistance, normalizeName } from '../../src/facts/sear
 import { dataDir } from '../../src/paths.js';
 
 const facts = loadFacts(dataDir);
-const search = new CountrySearch(facts.countries);
+const search = new CountrySearch(facts.countries, facts.names);
 const resolved = (text: string) => {
   const result = search.resolve(text);
   return result.kind === 'found' ? result.country.code : result.kind;
@@ -29,8 +29,13 @@ describe('country search', () => {
     for (const code of suggested) expect(facts.country(code)!.name.en).toMatch(/^Saint /);
   });
 
-  it('offers both Koreas for "Korea", South Korea first (its alias)', () => {
-    expect(search.search('Korea', 25).map((match) => match.country.code).slice(0, 2)).toEqual(['KR', 'KP']);
+  it('offers both Koreas for "Korea", and never picks one silently', () => {
+    expect(search.search('Korea', 25).map((match) => match.country.code).slice(0, 2).sort()).toEqual(['KP', 'KR']);
+    const result = search.resolve('Korea');
+    expect(result.kind).toBe('ambiguous');
+    expect(result.kind === 'ambiguous' && result.suggestions.map((country) => country.code)).toEqual(['KR', 'KP']);
+    expect(search.resolve('코리아').kind).toBe('ambiguous');
+    expect(search.resolve('Congo').kind).toBe('ambiguous');
   });
 
   it('answers an unknown name with the closest suggestions', () => {
