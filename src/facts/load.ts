@@ -239,7 +239,7 @@ function applyEvents(
     checkPair(row.a, row.b, label, known);
     const key = pairKey(row.a, row.b);
     const entry = byPair.get(key) ?? { pair: [row.a, row.b], events: [] };
-    entry.events.push({ date: dates.get(row.date), kind: row.kind, sources: row.sources, ...(row.note && { note: row.note }) });
+    entry.events.push({ date: dates.get(row.date), kind: row.kind, sources: row.sources, confidence: row.confidence, ...(row.note && { note: row.note }) });
     byPair.set(key, entry);
   });
 

@@ -11,6 +11,8 @@ export interface RelationEvent {
   note?: LocalizedText;
   /** Where this event comes from, when it is not the relation's own sources (the events layer). */
   sources?: readonly string[];
+  /** How sure its sources make it (events layer only; others share the relation's confidence). */
+  confidence?: Confidence;
 }
 
 /** A relation as stored: one per unordered pair. */

@@ -100,10 +100,12 @@ const en: Strings = {
       : `The two countries' own lists give different days: ${aDate} (${a}'s list) and ${bDate} (${b}'s list).`,
   notListedNote:
     "That is not the same as having no relations: these lists are often incomplete, above all for small states, so my data may be missing this pair's ties.",
-  formerNameNote: (typed, label, now, kind, until, ended) =>
-    kind === 'renamed'
-      ? `"${typed}" is ${label}, the name used until ${until}: answered for ${now}.`
-      : `"${typed}" is ${label}, which ended ${ended}: answered for ${now}, its successor state.`,
+  formerNameNote(typed, label, now, kind, until, ended) {
+    // "Burma" needs no "is Burma"; "USSR" is worth spelling out as the Soviet Union.
+    const same = typed.toLowerCase() === label.replace(/^the /, '').toLowerCase();
+    if (kind === 'renamed') return same ? `"${typed}" is the name used until ${until}: answered for ${now}.` : `"${typed}" is ${label}, the name used until ${until}: answered for ${now}.`;
+    return `"${typed}" ${same ? 'ended' : `is ${label}, which ended`} ${ended}: answered for ${now}, its successor state.`;
+  },
   dissolved: (label, until) => `${label} no longer exists: it ended ${until}. Pick one of the states it became:`,
   statusAsOf: (asOf) => `Status as of ${asOf}.`,
   restoredSentence: (when, ago) => `**Diplomatic relations are in force**, restored ${when} (${ago}).`,

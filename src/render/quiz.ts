@@ -23,13 +23,22 @@ export const leaderboardPageSize = 10;
 
 export function choiceLabel(choice: Choice, language: Language): string {
   const q = quizStrings[language];
-  if (choice.kind === 'country') return countryLabel(choice.country, language);
-  return choice.kind === 'decade' ? q.decade(choice.decade) : q.year(choice.year);
+  switch (choice.kind) {
+    case 'country':
+      return countryLabel(choice.country, language);
+    case 'pair':
+      return `${countryLabel(choice.a, language)} – ${countryLabel(choice.b, language)}`;
+    case 'decade':
+      return q.decade(choice.decade);
+    case 'year':
+      return q.year(choice.year);
+  }
 }
 
 export function promptText(question: Question, language: Language): string {
   const q = quizStrings[language].prompt;
   const { prompt } = question;
+  if (prompt.kind === 'restored-in-year') return q.restoredInYear(prompt.year);
   const base = countryLabel(prompt.base, language);
   switch (prompt.kind) {
     case 'established-in-year':
@@ -86,6 +95,7 @@ export function explanationText(question: Question, language: Language): string 
   const [a, b] = [countryLabel(base, language), countryLabel(partner, language)];
   if (status === 'none' || !date) return q.explainNone(a, b);
   const when = formatDate(date, language);
+  if (status === 'restored') return q.explainRestored(a, b, when);
   return status === 'severed' ? q.explainSevered(a, b, when) : q.explainEstablished(a, b, when);
 }
 
