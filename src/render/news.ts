@@ -6,7 +6,8 @@ import { formatAgo, formatDate } from './dates.js';
 import { strings, type Language } from './i18n.js';
 import { newsStrings } from './news-strings.js';
 import { countryLabel, statusColor } from './relation.js';
-import { clip, fitLines, limits, type Reply } from './reply.js';
+import { clip, fitLines, limits, sourceLinks, type Reply } from './reply.js';
+import type { SourceBook } from '../facts/sources.js';
 
 const newsColor = 0x1565c0;
 
@@ -57,7 +58,7 @@ export function newsReply(item: NewsItem | undefined, keyFacts: ResolvedKeyFact[
 }
 
 /** The daily post: a news item, what happened on this date, or a fact of the day. The footer carries the day. */
-export function dailyPost(content: DailyContent, keyFacts: ResolvedKeyFact[], language: Language, day: string, now: Date): Reply {
+export function dailyPost(content: DailyContent, keyFacts: ResolvedKeyFact[], language: Language, day: string, now: Date, sources: SourceBook): Reply {
   const n = newsStrings[language];
   const t = strings[language];
   const footer = { text: n.dailyFooter(day) };
@@ -85,7 +86,7 @@ export function dailyPost(content: DailyContent, keyFacts: ResolvedKeyFact[], la
         title: n.factTitle,
         color: statusColor.established,
         description: n.factLine(countryLabel(a, language), countryLabel(b, language), formatDate(relation.established!, language)),
-        fields: [{ name: n.sources, value: fitLines(relation.sources.map((url) => `<${url}>`), t.field.more) }],
+        fields: [{ name: n.sources, value: sourceLinks(relation.sources, t.field.more, (url) => sources.label(url, language)) }],
         footer,
       },
     ],
