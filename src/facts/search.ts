@@ -29,6 +29,7 @@ const vowelSounds: Record<string, string> = {
  * is returned as it is.
  */
 export function soundLetters(text: string): string {
+  if (!/[\u1100-\u11ff\uac00-\ud7a3]/.test(text)) return text;
   let out = '';
   for (const char of text) {
     const point = char.charCodeAt(0);
@@ -159,6 +160,9 @@ class RecentlyUsed<V> {
   }
 }
 
+/** Making a collator costs more than a search: one per language, kept. */
+const collators: Partial<Record<Language, Intl.Collator>> = {};
+
 /** The key of the exact-name maps: normalised, without spaces, Hangul kept as written. */
 function exactKey(text: string): string {
   return normalizeName(text).replace(/ /g, '');
@@ -249,7 +253,7 @@ export class CountrySearch {
 
   private rank(query: string, limit: number, language: Language): Match[] {
     if (!query) {
-      const collator = new Intl.Collator(language);
+      const collator = (collators[language] ??= new Intl.Collator(language));
       return [...this.countries]
         .sort((a, b) => collator.compare(a.name[language], b.name[language]))
         .slice(0, limit)
