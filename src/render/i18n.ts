@@ -30,6 +30,9 @@ export interface Strings {
   formerNameNote(typed: string, label: string, now: string, kind: 'renamed' | 'successor', until: string, ended: string): string;
   dissolved(label: string, until: string): string;
   statusAsOf(asOf: string): string;
+  /** A world-layer pair nobody researched: its history beyond the lists' dates is unknown, not clean. */
+  historyUnknown: string;
+  breakUndated: string;
   restoredSentence(when: string, ago: string): string;
   noRecord(a: string, b: string): string;
   noRecordHint: string;
@@ -108,6 +111,9 @@ const en: Strings = {
   },
   dissolved: (label, until) => `${label} no longer exists: it ended ${until}. Pick one of the states it became:`,
   statusAsOf: (asOf) => `Status as of ${asOf}.`,
+  historyUnknown:
+    "I only have the two countries' own lists for this pair, not a researched history: breaks or restorations, if there were any, may be missing here.",
+  breakUndated: 'When relations were broken off is not in my sources.',
   restoredSentence: (when, ago) => `**Diplomatic relations are in force**, restored ${when} (${ago}).`,
   noRecord: (a, b) => `I have no record of relations between ${a} and ${b}, so I can't say whether they have them.`,
   noRecordHint:
@@ -125,9 +131,9 @@ const en: Strings = {
   },
   statusWord: { established: 'established', severed: 'severed', suspended: 'suspended', none: 'no relations', not_listed: 'not listed by either' },
   confidence: {
-    high: 'High: at least two sources agree, or a dedicated page states it.',
-    medium: 'Medium: one secondary source, or sources differ on a detail.',
-    low: 'Low: inferred, or the sources are inconsistent.',
+    high: 'High: two independent publishers state it.',
+    medium: 'Medium: one publisher states it.',
+    low: 'Low: the sources disagree, or it is inferred.',
   },
   field: {
     history: 'History',
@@ -206,6 +212,8 @@ const ko: Strings = {
       : `"${typed}"${josa(typed, '은', '는')} ${until}에 사라진 ${label}입니다. 승계국인 ${now} 기준으로 답합니다.`,
   dissolved: (label, until) => `${label}${josa(label, '은', '는')} ${until}에 사라진 나라입니다. 뒤를 이은 나라 중 하나를 골라 주세요.`,
   statusAsOf: (asOf) => `${asOf} 기준 상태입니다.`,
+  historyUnknown: '이 두 나라에 대해서는 양국의 외교 관계 목록만 있고 따로 조사한 경과는 없습니다. 단교나 복원이 있었더라도 여기에 빠져 있을 수 있습니다.',
+  breakUndated: '관계가 언제 끊겼는지는 제 출처에 없습니다.',
   restoredSentence: (date, ago) => `**외교 관계가 유지되고 있습니다.** ${date}(${ago})에 복원되었습니다.`,
   noRecord: (a, b) => `${josa(a, '과', '와')} ${b} 사이의 관계 기록이 없어서, 수교 여부를 말씀드릴 수 없습니다.`,
   noRecordHint: '데이터는 대한민국과 북한이 모든 나라와 맺은 관계, 그리고 주요 국가 쌍 일부를 다룹니다.',
@@ -222,9 +230,9 @@ const ko: Strings = {
   },
   statusWord: { established: '수교', severed: '단교', suspended: '중단', none: '관계 없음', not_listed: '양국 목록에 없음' },
   confidence: {
-    high: '높음: 두 개 이상의 출처가 일치하거나, 해당 주제를 다룬 문서가 밝히고 있습니다.',
-    medium: '보통: 2차 출처 하나뿐이거나, 출처끼리 세부 내용이 다릅니다.',
-    low: '낮음: 추정했거나 출처가 서로 맞지 않습니다.',
+    high: '높음: 서로 다른 두 곳 이상의 발행처가 밝히고 있습니다.',
+    medium: '보통: 한 발행처가 밝히고 있습니다.',
+    low: '낮음: 출처끼리 맞지 않거나 추정한 내용입니다.',
   },
   field: {
     history: '경과',

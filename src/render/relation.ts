@@ -17,6 +17,10 @@ export const statusColor: Record<RelationStatus | 'unknown', number> = {
   unknown: 0x90a4ae,
 };
 
+const breakKinds = new Set(['severed', 'suspended', 'downgraded']);
+/** Pairs that come from the world table alone, never researched one by one. */
+const worldFile = 'data/world.json';
+
 export function countryLabel(country: Country, language: Language): string {
   return `${country.flag} ${country.name[language]}`;
 }
@@ -70,6 +74,12 @@ export function relationReply(answer: RelationAnswer, language: Language, now: D
     const note = event.note ? `: ${event.note[language] ?? event.note.en}` : '';
     return `• ${date(event.date)}: ${t.eventKind[event.kind]}${note}`;
   });
+  // Say what we do not know rather than imply a clean line: an unresearched pair, an undated break.
+  const broken = relation.status === 'severed' || relation.status === 'suspended';
+  if (broken && !relation.events.some((event) => breakKinds.has(event.kind))) history.push(t.breakUndated);
+  if (relation.file === worldFile && !relation.events.some((event) => event.sources) && relation.status !== 'not_listed') {
+    history.push(t.historyUnknown);
+  }
   if (history.length > 0) fields.push({ name: t.field.history, value: fitLines(history, t.field.more) });
   if (relation.caveat) {
     fields.push({ name: t.field.caveat, value: clip(relation.caveat[language] ?? relation.caveat.en, limits.fieldValue) });

@@ -76,7 +76,17 @@ describe('/relations', () => {
     expect(text).toContain('[Wikipedia: Foreign relations of France](https://en.wikipedia.org/wiki/Foreign_relations_of_France)');
     expect(text).toContain('[Wikipedia: Foreign relations of Germany]');
     expect(embed?.footer?.text).toContain('Status as of November 2025');
-    expect(text).toContain('Medium');
+    expect(text).toContain('Medium: one publisher states it.');
+    // Nobody researched this pair's history: the reply says so instead of implying an unbroken line.
+    expect(text).toContain('not a researched history');
+  });
+
+  it('a break the sources do not date is said to be undated; a researched pair claims no unknown history', async () => {
+    const { text } = await ask('/relations country:Cyprus with:Turkey');
+    expect(text).toContain('suspended');
+    expect(text).toContain('When relations were broken off is not in my sources.');
+    const cuba = await ask('/relations country:Cuba with:United States');
+    expect(cuba.text).not.toContain('not a researched history');
   });
 
   it('United States–Cuba: restored in 2015 after the 1961 break, each event with its own sources', async () => {
