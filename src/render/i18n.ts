@@ -116,8 +116,7 @@ const en: Strings = {
   breakUndated: 'When relations were broken off is not in my sources.',
   restoredSentence: (when, ago) => `**Diplomatic relations are in force**, restored ${when} (${ago}).`,
   noRecord: (a, b) => `I have no record of relations between ${a} and ${b}, so I can't say whether they have them.`,
-  noRecordHint:
-    'My data covers the relations of South Korea and North Korea with every country, plus a set of notable pairs.',
+  noRecordHint: 'My data is meant to cover every pair of the 200 states it knows, so this is a gap: please report it.',
   sameCountry: (name) => `${name} is the same country on both sides. Pick two different countries.`,
   eventKind: {
     established: 'relations established',
@@ -216,7 +215,7 @@ const ko: Strings = {
   breakUndated: '관계가 언제 끊겼는지는 제 출처에 없습니다.',
   restoredSentence: (date, ago) => `**외교 관계가 유지되고 있습니다.** ${date}(${ago})에 복원되었습니다.`,
   noRecord: (a, b) => `${josa(a, '과', '와')} ${b} 사이의 관계 기록이 없어서, 수교 여부를 말씀드릴 수 없습니다.`,
-  noRecordHint: '데이터는 대한민국과 북한이 모든 나라와 맺은 관계, 그리고 주요 국가 쌍 일부를 다룹니다.',
+  noRecordHint: '제 자료는 200개 나라의 모든 쌍을 다루도록 되어 있어, 이것은 빠진 부분입니다. 알려 주세요.',
   sameCountry: (name) => `양쪽 모두 ${name}입니다. 서로 다른 두 나라를 골라 주세요.`,
   eventKind: {
     established: '수교',
