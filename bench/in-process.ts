@@ -69,6 +69,7 @@ export function measureSearch(passes = 3): SearchResult {
   for (let i = 0; i < 10; i++) {
     const t0 = performance.now();
     search = new CountrySearch(countries, names);
+    search.resolve('KR'); // the index is built on the first search
     builds.push(performance.now() - t0);
   }
   const queries = searchQueries(countries);

@@ -168,55 +168,59 @@ function exactKey(text: string): string {
   return normalizeName(text).replace(/ /g, '');
 }
 
+interface SearchIndex {
+  keys: Key[];
+  /** Every code, name and alias, normalised: what most typed values are, found without a scan. */
+  exact: Map<string, Country>;
+  /** Former names, and names that fit several states: checked before everything else. */
+  formerByName: Map<string, FormerName>;
+  ambiguousByName: Map<string, readonly Country[]>;
+}
+
+function buildIndex(countries: readonly Country[], names: FormerNames | undefined): SearchIndex {
+  const index: SearchIndex = { keys: [], exact: new Map(), formerByName: new Map(), ambiguousByName: new Map() };
+  /** Adds a search key and returns the text's exact-map key (normalised, no spaces, Hangul as written). */
+  const add = (country: Country, text: string, isCode: boolean, isName: boolean): string => {
+    const normalized = normalizeName(text);
+    const plain = normalized.replace(/ /g, '');
+    if (!plain) return plain;
+    const compact = soundLetters(plain);
+    index.keys.push({ country, compact, letters: sortLetters(compact), counts: letterCounts(compact), words: normalized.split(' ').map(soundLetters), isCode, isName });
+    return plain;
+  };
+  // Codes and names win over aliases that happen to be spelled the same.
+  const aliases: [string, Country][] = [];
+  for (const country of countries) {
+    for (const [text, isCode] of [[country.code, true], [country.alpha3, true], [country.name.en, false], [country.name.ko, false]] as const) {
+      const plain = add(country, text, isCode, !isCode);
+      if (plain && !index.exact.has(plain)) index.exact.set(plain, country);
+    }
+    for (const alias of country.aliases) aliases.push([add(country, alias, false, false), country]);
+  }
+  for (const [plain, country] of aliases) if (plain && !index.exact.has(plain)) index.exact.set(plain, country);
+  // Former names still help people find today's states while typing ("USSR" offers Russia).
+  for (const former of names?.former ?? []) {
+    for (const name of former.names) {
+      for (const country of former.now) index.formerByName.set(add(country, name, false, false), former);
+    }
+  }
+  for (const entry of names?.ambiguous ?? []) for (const name of entry.names) index.ambiguousByName.set(exactKey(name), entry.countries);
+  return index;
+}
+
 export class CountrySearch {
   /** People type the same beginnings ("s", "sy", "syr") over and over; answers are kept for the last 2,000. */
   private readonly recent = new RecentlyUsed<readonly Match[]>(2000);
-  private readonly keys: Key[] = [];
-  /** Every code, name and alias, normalised: what most typed values are, found without a scan. */
-  private readonly exact = new Map<string, Country>();
-  /** Former names, and names that fit several states: checked before everything else. */
-  private readonly formerByName = new Map<string, FormerName>();
-  private readonly ambiguousByName = new Map<string, readonly Country[]>();
+  private built?: SearchIndex;
 
   constructor(
     private readonly countries: readonly Country[],
-    names?: FormerNames,
-  ) {
-    const add = (country: Country, text: string, isCode: boolean, isName: boolean) => {
-      const normalized = normalizeName(text);
-      if (!normalized) return;
-      const compact = soundLetters(normalized.replace(/ /g, ''));
-      this.keys.push({ country, compact, letters: sortLetters(compact), counts: letterCounts(compact), words: normalized.split(' ').map(soundLetters), isCode, isName });
-      return normalized.replace(/ /g, '');
-    };
-    for (const country of countries) {
-      add(country, country.code, true, false);
-      add(country, country.alpha3, true, false);
-      add(country, country.name.en, false, true);
-      add(country, country.name.ko, false, true);
-      for (const alias of country.aliases) add(country, alias, false, false);
-    }
-    // Codes and names win over aliases that happen to be spelled the same.
-    for (const country of countries) {
-      for (const text of [country.code, country.alpha3, country.name.en, country.name.ko]) {
-        const compact = exactKey(text);
-        if (compact && !this.exact.has(compact)) this.exact.set(compact, country);
-      }
-    }
-    for (const country of countries) {
-      for (const alias of country.aliases) {
-        const compact = exactKey(alias);
-        if (compact && !this.exact.has(compact)) this.exact.set(compact, country);
-      }
-    }
-    // Former names still help people find today's states while typing ("USSR" offers Russia).
-    for (const former of names?.former ?? []) {
-      for (const name of former.names) {
-        this.formerByName.set(exactKey(name), former);
-        for (const country of former.now) add(country, name, false, false);
-      }
-    }
-    for (const entry of names?.ambiguous ?? []) for (const name of entry.names) this.ambiguousByName.set(exactKey(name), entry.countries);
+    private readonly names?: FormerNames,
+  ) {}
+
+  /** Built on the first search, not at start-up: until someone types a country, the bot does not need it. */
+  private get index(): SearchIndex {
+    return (this.built ??= buildIndex(this.countries, this.names));
   }
 
   private scoreKey(key: Key, query: string, queryWords: string[], queryLetters: string, queryCounts: Int8Array): number {
@@ -264,7 +268,7 @@ export class CountrySearch {
     const queryLetters = sortLetters(compactQuery);
     const queryCounts = letterCounts(compactQuery);
     const best = new Map<Country, number>();
-    for (const key of this.keys) {
+    for (const key of this.index.keys) {
       const score = this.scoreKey(key, compactQuery, queryWords, queryLetters, queryCounts);
       if (score > (best.get(key.country) ?? 0)) best.set(key.country, score);
     }
@@ -281,11 +285,12 @@ export class CountrySearch {
    */
   resolve(text: string, suggestionCount = 5): Resolution {
     const key = exactKey(text);
-    const ambiguous = this.ambiguousByName.get(key);
+    const { ambiguousByName, exact: exactNames, formerByName } = this.index;
+    const ambiguous = ambiguousByName.get(key);
     if (ambiguous) return { kind: 'ambiguous', suggestions: [...ambiguous] };
-    const exact = this.exact.get(key);
+    const exact = exactNames.get(key);
     if (exact) return { kind: 'found', country: exact };
-    const former = this.formerByName.get(key);
+    const former = formerByName.get(key);
     if (former) {
       return former.kind === 'dissolved'
         ? { kind: 'dissolved', former, suggestions: [...former.now] }
@@ -313,7 +318,7 @@ export class CountrySearch {
   private typoDistance(country: Country, query: string): { distance: number; share: number } {
     let best = { distance: Infinity, share: Infinity };
     const letters = sortLetters(query);
-    for (const key of this.keys) {
+    for (const key of this.index.keys) {
       if (key.country !== country || key.isCode) continue;
       const whole = key.letters === letters ? Math.min(1, editDistance(query, key.compact, 1)) : editDistance(query, key.compact, 4);
       const prefix = key.compact.length > query.length ? editDistance(query, key.compact, 4, query.length) + 1 : Infinity;
@@ -329,7 +334,7 @@ export class CountrySearch {
     const query = soundLetters(normalizeName(text).replace(/ /g, ''));
     if (!query) return [];
     const best = new Map<Country, number>();
-    for (const key of this.keys) {
+    for (const key of this.index.keys) {
       if (key.isCode) continue;
       const distance = editDistance(query, key.compact.slice(0, Math.max(query.length, 1) + 2), 99);
       if (distance < (best.get(key.country) ?? Infinity)) best.set(key.country, distance);
