@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Looks for Redis and PostgreSQL once: tests that need a missing one are skipped (or fail with REQUIRE_SERVICES=1).
+    globalSetup: ['tests/services.ts'],
   },
 });

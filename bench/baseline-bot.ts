@@ -22,9 +22,15 @@ client.on(Events.InteractionCreate, (interaction) => {
   }
 });
 
-client.once(Events.ClientReady, async (ready) => {
-  await ready.rest.put(Routes.applicationCommands(ready.application.id), { body: definitions });
-  process.stdout.write(`${JSON.stringify({ msg: 'baseline is ready', guilds: ready.guilds.cache.size })}\n`);
+client.once(Events.ClientReady, (ready) => {
+  // An event listener's promise is not awaited by discord.js: a failed registration must end the process itself.
+  ready.rest.put(Routes.applicationCommands(ready.application.id), { body: definitions }).then(
+    () => process.stdout.write(`${JSON.stringify({ msg: 'baseline is ready', guilds: ready.guilds.cache.size })}\n`),
+    (error: unknown) => {
+      console.error('command registration failed', error);
+      process.exit(1);
+    },
+  );
 });
 
 const shutdown = () => {

@@ -182,6 +182,12 @@ export class FakeDiscord {
     return this.signal.waitFor(() => this.rest.requests.find(test), timeoutMs, what);
   }
 
+  /** Waits until a matching request has reached the fake, answered or not yet (as while an injected delay runs). */
+  async waitForArrival(match: RequestMatch, timeoutMs = 3000): Promise<void> {
+    const what = `${match.method ?? 'any'} ${String(match.path)} to arrive`;
+    await this.signal.waitFor(() => this.rest.arrivals.some((r) => matches(match, r.method, r.path)), timeoutMs, what);
+  }
+
   /** Parses a command line against the registered commands, as the actor would type it (for the playground). */
   parse(line: string | SlashCommandSpec, actor: ActorSpec = {}, focused?: string): ParsedCommand {
     const who = resolveActor(this.world, actor);

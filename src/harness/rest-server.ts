@@ -27,6 +27,8 @@ type Found = { route: Route; params: Record<string, string> } | undefined;
 
 export class RestApi {
   readonly requests: RecordedRequest[] = [];
+  /** Every request as it arrives, before it is answered (an answer may be delayed): method and path. */
+  readonly arrivals: { method: string; path: string }[] = [];
   readonly violations: Violation[] = [];
   private readonly injections = new Injections();
   private recent: number[] = [];
@@ -46,6 +48,7 @@ export class RestApi {
     const method = (req.method ?? 'GET').toUpperCase();
     const versioned = url.pathname.startsWith(`${API_PREFIX}/`);
     const path = versioned ? url.pathname.slice(API_PREFIX.length) : url.pathname;
+    this.arrivals.push({ method, path });
     const parsed = await readBody(req);
     const found = versioned ? this.options.router.match(method, path) : undefined;
 

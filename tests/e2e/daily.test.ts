@@ -105,9 +105,14 @@ describe('the scheduled post', () => {
     await world.bot.scheduler.runDue();
     clock.now = new Date('2026-11-28T00:00:05Z');
     await world.bot.scheduler.runDue();
-    const [day1, day2] = dailyPosts(general);
-    expect(day1?.embeds[0]?.title).toBeTruthy();
-    expect(day2?.embeds[0]?.title).not.toBe(day1?.embeds[0]?.title);
+    const posts = dailyPosts(general);
+    expect(posts).toHaveLength(2);
+    const [day1, day2] = posts.map((post) => post.embeds[0]!);
+    expect(day1?.footer?.text).toContain('2026-11-27');
+    expect(day2?.footer?.text).toContain('2026-11-28');
+    expect(day1?.title).toBeTruthy();
+    expect(day2?.title).toBeTruthy();
+    expect(day2?.title).not.toBe(day1?.title);
   });
 
   it('settings and records survive a restart on the same SQLite file: no second post that day', async () => {
@@ -157,11 +162,19 @@ describe('the scheduled post', () => {
     expect((await world.discord.slash('/daily status', admin)).data.embeds?.[0]?.description).not.toContain('not yet');
   });
 
-  it('two processes sharing the store post once', async () => {
+  it('two processes sharing the store post once, even when both send before either hears back', async () => {
     await setDaily();
     const other = await world.launchAnother();
+    // Discord answers the posts slowly, so neither process can record its post before the other sends its own:
+    // only the nonce keeps the second from being a duplicate.
+    world.discord.inject({ method: 'POST', path: `/channels/${general}/messages` }, { delayMs: 500 }, 2);
     clock.now = new Date('2026-11-27T00:00:05Z');
-    await Promise.all([world.bot.scheduler.runDue(), other.scheduler.runDue()]);
+    const runs = await Promise.all([world.bot.scheduler.runDue(), other.scheduler.runDue()]);
+    const sends = world.discord.requests.filter(
+      (request) => request.method === 'POST' && request.path === `/channels/${general}/messages` && JSON.stringify(request.body).includes('daily post'),
+    );
+    expect(sends).toHaveLength(2); // they raced
+    expect(runs.map((run) => run.posted)).toEqual([1, 1]);
     expect(dailyPosts(general)).toHaveLength(1);
   });
 

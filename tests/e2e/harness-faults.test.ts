@@ -100,8 +100,11 @@ describe('gateway faults', () => {
     await discord.waitFor(() => discord.gatewayStats.resumes === 1);
     expect(discord.gatewayStats).toMatchObject({ connections: 2, identifies: 1, resumes: 1 });
     expect(discord.gatewayStats.closes).toEqual([{ code: 4200, by: 'client' }]);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(discord.requests.filter((q) => q.path.endsWith('/callback')).map((q) => q.status)).toEqual([204]);
+    // A second interaction after the resume is answered after any replay of the first would have been: once it
+    // is, a duplicate answer to the first would already show.
+    expect((await discord.slash('/ping')).data.content).toBe('pong');
+    expect(discord.requests.filter((q) => q.path.endsWith('/callback')).map((q) => q.status)).toEqual([204, 204]);
+    expect(discord.interactionStats()).toMatchObject({ sent: 2, answered: 2 });
     expect(bot.errors).toEqual([]);
   });
 
@@ -153,8 +156,10 @@ describe('gateway faults', () => {
     const disconnected = new Promise<number>((resolve) => bot.client.once(Events.ShardDisconnect, (event) => resolve(event.code)));
     bot.client.on(Events.ShardError, () => undefined);
     discord.closeGateway(code, reason);
+    // discord.js emits ShardDisconnect only for a close it will not reconnect after; the fake ends the session
+    // once it has seen the socket close.
     expect(await disconnected).toBe(code);
-    await new Promise((resolve) => setTimeout(resolve, 700)); // past discord.js' 500 ms reconnect delay
+    await discord.waitFor(() => discord.gatewayStats.closes.some((close) => close.code === code), 3000, 'the fake to see the close');
     expect(discord.gatewayStats).toMatchObject({ connections: 1, identifies: 1, resumes: 0 });
     expect(discord.botConnected).toBe(false);
     await expect(discord.slash('/ping')).rejects.toThrow(/lost/);
@@ -179,7 +184,8 @@ describe('REST faults', () => {
     const { discord, bot } = await start({ globalRateLimitPerSecond: 3 });
     const scopes: (string | null)[] = [];
     bot.client.rest.on('response', (_request, res) => void (res.status === 429 && scopes.push(res.headers.get('x-ratelimit-scope'))));
-    await new Promise((resolve) => setTimeout(resolve, 1000)); // let the login's requests leave the rolling second
+    // Let the login's requests leave the rolling second the global limit counts.
+    await discord.waitFor(() => discord.requests.every((r) => Date.now() - r.at >= 1000), 3000, 'a second without requests');
     discord.rateLimit({ path: MESSAGES, retryAfter: 0.3, global: true });
     const posting = post(bot, discord);
     await discord.waitFor(() => scopes.length > 0); // the client has seen the 429

@@ -4,7 +4,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeDiscord } from '../../src/harness/index.js';
 import { projectRoot } from '../../src/paths.js';
 
@@ -46,10 +46,10 @@ function startMain(env: Record<string, string> = {}): Running {
   return { child, output: () => text, exited };
 }
 
-async function untilReady(main: Running): Promise<void> {
-  for (let i = 0; i < 200 && !main.output().includes('attache is ready'); i++) await new Promise((r) => setTimeout(r, 50));
-  expect(main.output()).toContain('attache is ready');
+async function untilOutput(main: Running, text: string): Promise<void> {
+  await vi.waitFor(() => expect(main.output()).toContain(text), { timeout: 10_000, interval: 20 });
 }
+const untilReady = (main: Running) => untilOutput(main, 'attache is ready');
 
 describe('the process, as a supervisor sees it', () => {
   it('a rejected token (401 at login) exits 1 with a clear line, without printing the token', async () => {
@@ -74,11 +74,12 @@ describe('the process, as a supervisor sees it', () => {
     const main = startMain();
     await untilReady(main);
     // A slow answer from Discord keeps this interaction in flight while the signal arrives.
-    discord.inject({ method: 'POST', path: /\/interactions\/.*\/callback/ }, { delayMs: 800 });
+    const callback = { method: 'POST', path: /\/interactions\/.*\/callback/ };
+    discord.inject(callback, { delayMs: 800 });
     const inFlight = discord.slash('/relations country:Syria', {}, { timeoutMs: 5000 });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await discord.waitForArrival(callback);
     main.child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await untilOutput(main, 'shutting down');
     const newcomer = await discord.slash('/relations country:Cuba', {}, { timeoutMs: 5000 });
     expect(newcomer.ephemeral).toBe(true);
     expect(newcomer.data.content).toContain('restarting');

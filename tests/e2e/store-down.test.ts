@@ -4,11 +4,11 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ADMIN_ACTOR } from '../../src/harness/index.js';
 import { startWorld, type World } from './world.js';
 
-const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
+const hasRedis = inject('services').redisServer; // tests/services.ts looked for the program
 const port = 6390 + (process.pid % 50);
 const dir = mkdtempSync(join(tmpdir(), 'attache-redis-'));
 let redis: ChildProcess | undefined;

@@ -2,20 +2,23 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { Store } from '../../src/store/open-store.js';
+import { postgresUrl, redisUrl } from '../services.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'attache-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const run = `${process.pid}-${Date.now()}`;
 
+// Redis and PostgreSQL only where they run (tests/services.ts says which, once per run).
+const { redis, postgres } = inject('services');
 describe.each([
-  ['sqlite', `sqlite://${join(dir, 'store.sqlite')}`],
-  ['memory', 'memory://'],
-  ['redis', process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'],
-  ['postgres', process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'],
-])('%s store', (_name, url) => {
-  it('keeps values per namespace and lists a namespace without an index', async () => {
+  ['sqlite', `sqlite://${join(dir, 'store.sqlite')}`, true],
+  ['memory', 'memory://', true],
+  ['redis', redisUrl, redis],
+  ['postgres', postgresUrl, postgres],
+])('%s store', (_name, url, available) => {
+  it.skipIf(!available)('keeps values per namespace and lists a namespace without an index', async () => {
     const store = await Store.open(url);
     try {
       const settings = await store.namespace<{ n: number }>(`settings-${run}`);

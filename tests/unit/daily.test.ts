@@ -31,6 +31,14 @@ describe('when a daily post is due', () => {
     // Fall back: 01:30 happens twice; the first one counts.
     ['2026-11-01', '01:30', 'America/New_York', '2026-11-01T05:30:00.000Z'],
     ['2026-10-25', '02:30', 'Europe/Berlin', '2026-10-25T00:30:00.000Z'],
+    // The days either side of a change keep their own offset (the offset a day before or after is not enough).
+    ['2026-03-07', '09:00', 'America/New_York', '2026-03-07T14:00:00.000Z'],
+    ['2026-03-09', '09:00', 'America/New_York', '2026-03-09T13:00:00.000Z'],
+    ['2026-03-09', '00:30', 'America/New_York', '2026-03-09T04:30:00.000Z'],
+    ['2026-11-02', '09:00', 'America/New_York', '2026-11-02T14:00:00.000Z'],
+    ['2026-03-30', '09:00', 'Europe/Berlin', '2026-03-30T07:00:00.000Z'],
+    ['2026-10-26', '09:00', 'Europe/Berlin', '2026-10-26T08:00:00.000Z'],
+    ['2026-04-06', '09:00', 'Australia/Sydney', '2026-04-05T23:00:00.000Z'],
     // Half-hour DST shift.
     ['2026-10-04', '02:00', 'Australia/Lord_Howe', '2026-10-03T15:30:00.000Z'],
   ])('%s %s in %s is %s', (day, time, zone, expected) => {

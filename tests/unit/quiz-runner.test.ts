@@ -1,0 +1,207 @@
+// The quiz runner: drives the game with the clock, keeps the scores, and talks to Discord through the starting
+// interaction's webhook. Discord is a fake REST client and fake interactions that record what the bot sent.
+import type { ButtonInteraction, ChatInputCommandInteraction, REST } from 'discord.js';
+import type { Logger } from 'pino';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { QuizRunner } from '../../src/bot/quiz-runner.js';
+import type { Facts } from '../../src/facts/facts.js';
+import { loadFacts } from '../../src/facts/load.js';
+import { dataDir } from '../../src/paths.js';
+import { answerWindowMs } from '../../src/quiz/game.js';
+import { generateQuiz } from '../../src/quiz/generators.js';
+import type { Question } from '../../src/quiz/question.js';
+import { seededRandom } from '../../src/quiz/random.js';
+import { Store, StoreUnavailableError } from '../../src/store/open-store.js';
+import { QuizRepository } from '../../src/store/quiz-repository.js';
+
+const seed = 20250410;
+const silent = { info: () => undefined, warn: () => undefined, error: () => undefined } as unknown as Logger;
+const t0 = Date.parse('2026-11-26T12:00:00Z');
+const where = { guildId: 'g1', channelId: 'c1', applicationId: 'app1', token: 'tok-1' };
+
+let facts: Facts;
+let questions: Question[];
+beforeAll(() => {
+  facts = loadFacts(dataDir);
+  questions = generateQuiz(facts, 2, 'easy', seededRandom(seed));
+});
+
+interface Sent {
+  method: 'patch' | 'post';
+  route: string;
+  body: { content?: string; embeds?: { title?: string; fields?: { name: string; value: string }[] }[] };
+  query?: string;
+}
+type Replied = { content?: string; embeds?: { title?: string }[]; components?: { components: { custom_id: string }[] }[]; flags?: number };
+
+async function setup() {
+  const clock = { now: t0 };
+  const store = await Store.open('memory://');
+  const repository = new QuizRepository(store);
+  const sent: Sent[] = [];
+  const discord = { failPatch: undefined as Error | undefined, nextId: 1 };
+  const rest = {
+    patch: async (route: string, { body }: { body: Sent['body'] }) => {
+      sent.push({ method: 'patch', route, body });
+      if (discord.failPatch) throw discord.failPatch;
+      return {};
+    },
+    post: async (route: string, { body, query }: { body: Sent['body']; query?: URLSearchParams }) => {
+      sent.push({ method: 'post', route, body, query: query?.toString() });
+      return { id: `m${discord.nextId++}` };
+    },
+  } as unknown as REST;
+  const runner = new QuizRunner({ now: () => new Date(clock.now), log: silent, facts }, rest, repository, () => seed);
+  const replies: Replied[] = [];
+  const interaction = { ...where, deferred: false, replied: false, reply: async (options: Replied) => void replies.push(options) };
+  await runner.begin(interaction as unknown as ChatInputCommandInteraction<'cached'>, 2, 'easy', 'en');
+  const customIds = replies[0]!.components!.flatMap((row) => row.components.map((button) => button.custom_id));
+  const click = async (userId: string, customId: string, channelId = where.channelId) => {
+    const answers: Replied[] = [];
+    const button = { customId, channelId, user: { id: userId }, deferred: false, replied: false, reply: async (options: Replied) => void answers.push(options) };
+    await runner.answer(button as unknown as ButtonInteraction, 'en');
+    return answers[0]!;
+  };
+  return { clock, store, repository, sent, discord, runner, replies, customIds, click };
+}
+
+describe('starting a quiz', () => {
+  it('answers /quiz start with the first question and remembers the quiz, so a restart can close it', async () => {
+    const { runner, replies, repository, customIds } = await setup();
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.embeds?.[0]?.title).toBe('Question 1 of 2');
+    expect(customIds).toHaveLength(4);
+    expect(runner.isRunning(where.channelId)).toBe(true);
+    expect(runner.isRunning('elsewhere')).toBe(false);
+    const quizId = customIds[0]!.split(':')[1]!;
+    expect(await repository.allActive()).toEqual([
+      { quizId, ...where, messageId: '@original', language: 'en', startedAt: new Date(t0).toISOString() },
+    ]);
+  });
+});
+
+describe('answers', () => {
+  it('a first answer is recorded and acknowledged privately with the choice', async () => {
+    const { click, customIds } = await setup();
+    const reply = await click('alice', customIds[questions[0]!.answer]!);
+    expect(reply.flags).toBe(64);
+    expect(reply.content).toMatch(/^You answered \*\*.+\*\*\. The answer is revealed when time is up\.$/);
+  });
+
+  it('a second answer, a late one, one for another round or another quiz each get their own private note', async () => {
+    const { click, customIds, clock } = await setup();
+    await click('alice', customIds[0]!);
+    expect((await click('alice', customIds[1]!)).content).toBe('You have already answered this question.');
+    const [, quizId] = customIds[0]!.split(':');
+    expect((await click('bob', `quiz:${quizId}:1:0`)).content).toBe('This question is closed.');
+    expect((await click('bob', `quiz:other:0:0`)).content).toBe('This quiz has ended. Start a new one with /quiz start.');
+    expect((await click('bob', customIds[0]!, 'c-other')).content).toBe('This quiz has ended. Start a new one with /quiz start.');
+    clock.now = t0 + answerWindowMs;
+    expect((await click('bob', customIds[0]!)).content).toBe('This question is closed.');
+  });
+});
+
+describe('the clock', () => {
+  it('before the deadline nothing happens; at it, the reveal, the scores, and the next question', async () => {
+    const { runner, click, customIds, clock, sent, repository } = await setup();
+    const right = questions[0]!.answer;
+    clock.now = t0 + answerWindowMs / 2;
+    await click('alice', customIds[right]!);
+    await click('bob', customIds[(right + 1) % 4]!);
+    clock.now = t0 + answerWindowMs - 1;
+    await runner.tick();
+    expect(sent).toEqual([]);
+    clock.now = t0 + answerWindowMs;
+    await runner.tick();
+    expect(sent.map((s) => [s.method, s.route])).toEqual([
+      ['patch', `/webhooks/${where.applicationId}/${where.token}/messages/%40original`],
+      ['post', `/webhooks/${where.applicationId}/${where.token}`],
+    ]);
+    expect(sent[0]!.body.embeds?.[0]?.fields?.find((field) => field.name === 'Got it right')?.value).toBe('<@alice> +750');
+    expect(sent[1]!.query).toBe('wait=true');
+    expect(sent[1]!.body.embeds?.[0]?.title).toBe('Question 2 of 2');
+    expect(await repository.statsOf('g1', 'alice')).toMatchObject({ answered: 1, right: 1, points: 750, currentStreak: 1 });
+    expect(await repository.statsOf('g1', 'bob')).toMatchObject({ answered: 1, right: 0, points: 0 });
+    // The next question is the message a restart would close.
+    expect((await repository.allActive())[0]?.messageId).toBe('m1');
+  });
+
+  it('the last round ends the quiz: the final board, and the quiz is forgotten', async () => {
+    const { runner, clock, sent, repository, click, customIds } = await setup();
+    await click('alice', customIds[questions[0]!.answer]!);
+    clock.now = t0 + answerWindowMs;
+    await runner.tick();
+    clock.now += answerWindowMs;
+    await runner.tick();
+    expect(sent.map((s) => s.method)).toEqual(['patch', 'post', 'patch', 'post']);
+    expect(sent[2]!.route).toBe(`/webhooks/${where.applicationId}/${where.token}/messages/m1`);
+    expect(sent[3]!.body.embeds?.[0]?.title).toBe('Quiz over: final scores');
+    expect(JSON.stringify(sent[3]!.body)).toContain('<@alice>: 1,000 points (1/2 right)');
+    expect(runner.isRunning(where.channelId)).toBe(false);
+    expect(await repository.allActive()).toEqual([]);
+    clock.now += answerWindowMs;
+    await runner.tick();
+    expect(sent).toHaveLength(4);
+  });
+
+  it('ticks never overlap: a round is closed once even when a tick comes while the last one still runs', async () => {
+    const { runner, clock, sent } = await setup();
+    clock.now = t0 + answerWindowMs;
+    await Promise.all([runner.tick(), runner.tick(), runner.tick()]);
+    expect(sent.map((s) => s.method)).toEqual(['patch', 'post']);
+  });
+
+  it('scores the store cannot take now are kept and written with the next round', async () => {
+    const { runner, clock, sent, repository, store, click, customIds } = await setup();
+    const boards = await store.namespace('quiz-boards');
+    const set = boards.set.bind(boards);
+    boards.set = () => Promise.reject(new StoreUnavailableError('quiz-boards set', 'down'));
+    await click('alice', customIds[questions[0]!.answer]!);
+    clock.now = t0 + answerWindowMs;
+    await runner.tick();
+    expect(sent.map((s) => s.method)).toEqual(['patch', 'post']); // the quiz goes on
+    boards.set = set;
+    clock.now += answerWindowMs;
+    await runner.tick();
+    expect(await repository.statsOf('g1', 'alice')).toMatchObject({ answered: 1, right: 1, points: 1000 });
+  });
+
+  it('when Discord refuses the reveal, the quiz ends rather than run rounds nobody sees', async () => {
+    const { runner, clock, sent, discord, repository } = await setup();
+    discord.failPatch = new Error('Unknown Webhook');
+    clock.now = t0 + answerWindowMs;
+    await runner.tick();
+    expect(runner.isRunning(where.channelId)).toBe(false);
+    expect(await repository.allActive()).toEqual([]);
+    clock.now += answerWindowMs;
+    await runner.tick();
+    expect(sent).toHaveLength(1);
+  });
+});
+
+describe('after a restart', () => {
+  it('each quiz cut short gets its last message closed, even if one cannot be, and is forgotten', async () => {
+    const { runner, sent, repository, discord } = await setup();
+    await repository.markActive({ quizId: 'q2', ...where, channelId: 'c2', token: 'tok-2', messageId: 'm9', language: 'ko', startedAt: '' });
+    discord.failPatch = new Error('Unknown Webhook');
+    expect(await runner.closeInterrupted()).toBe(2);
+    expect(sent.map((s) => s.route).sort()).toEqual([
+      `/webhooks/${where.applicationId}/tok-1/messages/%40original`,
+      `/webhooks/${where.applicationId}/tok-2/messages/m9`,
+    ]);
+    const korean = sent.find((s) => s.route.includes('tok-2'))!.body.content;
+    expect(korean).toBeTruthy();
+    expect(korean).not.toBe(sent.find((s) => s.route.includes('tok-1'))!.body.content);
+    expect(await repository.allActive()).toEqual([]);
+  });
+
+  it('stop waits for a tick in flight', async () => {
+    const { runner, clock, sent } = await setup();
+    clock.now = t0 + answerWindowMs;
+    runner.start();
+    const ticking = runner.tick();
+    await runner.stop();
+    expect(sent.map((s) => s.method)).toEqual(['patch', 'post']);
+    await ticking;
+  });
+});

@@ -1,0 +1,12 @@
+// The vitest config for mutation runs only (npm run mutation), kept apart from the everyday one (vitest.config.ts).
+// Unit tests only: they reach the scored code directly and in milliseconds. The end-to-end tests start a fake
+// Discord per file, which is too slow to run per mutant and gave false kills here (see TESTING.md).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    testTimeout: 20_000,
+    reporters: ['default', './tests/mutation/load-errors-as-failures.ts'],
+  },
+});
