@@ -1,13 +1,17 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataError, loadFacts } from '../../src/facts/load.js';
 import { comparePartialDates, monthsSince, parsePartialDate, precisionOf } from '../../src/facts/partial-date.js';
 import { countryProfile } from '../../src/facts/profile.js';
 import { dataDir } from '../../src/paths.js';
 
-const facts = loadFacts(dataDir);
+// Loaded for each test, inside it, so that the mutation run sees its changes to the loader (see TESTING.md).
+let facts: ReturnType<typeof loadFacts>;
+beforeEach(() => {
+  facts = loadFacts(dataDir);
+});
 const country = (code: string) => facts.country(code)!;
 
 describe('relations between two countries', () => {

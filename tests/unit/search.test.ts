@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadFacts } from '../../src/facts/load.js';
 import { CountrySearch, editDistance, normalizeName, soundLetters } from '../../src/facts/search.js';
 import { dataDir } from '../../src/paths.js';
 
 const facts = loadFacts(dataDir);
-const search = new CountrySearch(facts.countries, facts.names);
+// A fresh search for each test: its index is built inside the test, and no answer is cached from another test (the
+// mutation run changes the code while a test runs, see TESTING.md).
+let search: CountrySearch;
+beforeEach(() => {
+  search = new CountrySearch(facts.countries, facts.names);
+});
 const resolved = (text: string) => {
   const result = search.resolve(text);
   return result.kind === 'found' ? result.country.code : result.kind;
