@@ -33,7 +33,7 @@ describe('since when a status holds', () => {
   it('severed: the latest severance; suspended: the latest suspension or downgrade; none and not listed: no date', () => {
     expect(statusSince(relation('severed', '1957', [['2009-01-14', 'severed'], ['2019-11-28', 'restored'], ['2023-10-31', 'severed']]))?.iso).toBe('2023-10-31');
     expect(statusSince(relation('suspended', '1960', [['2017-10', 'downgraded'], ['2019', 'suspended'], ['2018', 'severed']]))?.iso).toBe('2019');
-    expect(statusSince(relation('none', null, [['1990', 'other']]))).toBeNull();
+    expect(statusSince(relation('none', null, [['1990', 'other'], ['1991', 'downgraded'], ['1992', 'suspended']]))).toBeNull();
     expect(statusSince(relation('not_listed', null, [['1990', 'severed']]))).toBeNull();
     expect(statusSince(relation('severed', '1950', []))).toBeNull();
   });
@@ -55,6 +55,10 @@ describe('restored or not', () => {
     // A break after the latest establishment does not make it a restoration.
     expect(wasRestored(relation('established', '1950', [['1990', 'restored'], ['1995', 'downgraded']]))).toBe(true);
     expect(wasRestored(relation('established', '1950', [['1950', 'other']]))).toBe(false);
+    // A restoration is one on the date relations stand from; a break counts only before that date.
+    expect(wasRestored(relation('established', '1950', [['1960', 'restored'], ['1970', 'established']]))).toBe(false);
+    expect(wasRestored(relation('established', '1950', [['1970', 'established'], ['1980', 'severed']]))).toBe(false);
+    expect(wasRestored(relation('established', '1950', [['1970', 'established'], ['1970', 'downgraded']]))).toBe(false);
   });
 });
 
@@ -69,6 +73,16 @@ describe('the order of a history', () => {
     expect(compareEvents(event('1979', 'established'), event('1978', 'restored'))).toBeGreaterThan(0);
     // The same kind on overlapping dates: the less precise first.
     expect(compareEvents(event('1978', 'severed'), event('1978-05', 'severed'))).toBeLessThan(0);
+  });
+
+  it('has no pair for a country with itself or an unknown code', () => {
+    const facts = loadFacts(dataDir);
+    expect(facts.relation('KR', 'KR')).toBeUndefined();
+    expect(facts.relation('ZZ', 'KR')).toBeUndefined();
+    expect(facts.relation('KR', 'ZZ')).toBeUndefined();
+    // The world layer adds the lists' break year only to broken pairs, never to one in force.
+    expect(facts.relation('FR', 'DE')!.events).toEqual([]);
+    expect(facts.relation('FR', 'NE')!.events.map((e) => `${e.date.iso} ${e.kind}`)).toEqual(['2023 severed']);
   });
 
   it('names a pair the same way whichever country comes first', () => {
@@ -111,8 +125,26 @@ describe('the events layer over curated rows', () => {
     expect(cyprus.events.map((e) => `${e.date.iso} ${e.kind}`)).toEqual(['1974-07 suspended']);
   });
 
+  it('orders researched events before deciding, and a break on the day of the row\u2019s newest event decides', () => {
+    const facts = withEvents([researched('KR', 'AF', '2021-08-15', 'severed'), researched('IL', 'IR', '2027', 'restored'), researched('IL', 'IR', '2026', 'severed')]);
+    expect(facts.relation('KR', 'AF')!.status).toBe('severed');
+    expect(facts.relation('IL', 'IR')!.status).toBe('established');
+  });
+
+  it('a researched event replaces the row\u2019s own of the same kind and year, and keeps its note and confidence', () => {
+    const facts = withEvents([{ ...researched('KR', 'AF', '1978', 'severed'), note: { en: 'Checked again.' }, confidence: 'high' }]);
+    const severances = facts.relation('KR', 'AF')!.events.filter((e) => e.kind === 'severed');
+    expect(severances.map((e) => e.date.iso)).toEqual(['1978']);
+    expect(severances[0]?.note?.en).toBe('Checked again.');
+    expect(severances[0]?.confidence).toBe('high');
+  });
+
   it('a downgrade adds to the history without changing the status; a first establishment fills a missing date', () => {
-    const facts = withEvents([researched('FR', 'DE', '2026-01', 'downgraded'), researched('CK', 'NU', '2026-02-03', 'established')]);
+    const facts = withEvents([
+      researched('FR', 'DE', '2026-01', 'downgraded'),
+      researched('CK', 'NU', '2026-01', 'downgraded'),
+      researched('CK', 'NU', '2026-02-03', 'established'),
+    ]);
     expect(facts.relation('FR', 'DE')!.status).toBe('established');
     expect(facts.relation('FR', 'DE')!.events.map((e) => e.kind)).toEqual(['downgraded']);
     const niue = facts.relation('CK', 'NU')!;
