@@ -1,6 +1,6 @@
 // The store's promise: every operation either succeeds or throws StoreUnavailableError within a bounded time, never
 // a silent "nothing stored". Checked on backends that misbehave on purpose, and on the in-memory store.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Keyv from 'keyv';
@@ -127,10 +127,16 @@ describe('opening a store', () => {
     await expect(Store.open(url)).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 
-  it.each(['postgresql://postgres@127.0.0.1:1/none', 'redis://127.0.0.1:1', 'rediss://127.0.0.1:1'])('%s is a kind it knows', async (url) => {
+  it.each([
+    ['postgresql://postgres@127.0.0.1:1/none', 'ECONNREFUSED'],
+    // The Redis client, once it has given up connecting, refuses calls at once (no offline queue).
+    ['redis://127.0.0.1:1', 'The client is closed'],
+    ['rediss://127.0.0.1:1', 'The client is closed'],
+  ])('%s is a kind it knows', async (url, why) => {
     const reported: Error[] = [];
     const store = await Store.open(url, (error) => reported.push(error));
     expect(reported.map((error) => error.name)).toEqual(['StoreUnavailableError']);
+    expect(reported[0]!.message).toContain(why);
     await store.close();
   });
 
@@ -139,6 +145,7 @@ describe('opening a store', () => {
     try {
       const url = `sqlite://${join(dir, 'nested', 'store.sqlite')}`;
       const store = await Store.open(url);
+      expect(existsSync(join(dir, 'nested', 'store.sqlite'))).toBe(true);
       const a = await store.namespace<{ n: number }>('a');
       const b = await store.namespace<{ n: number }>('b');
       await a.set('x', { n: 1 });
