@@ -26,7 +26,8 @@ async function execute(interaction: Parameters<Command['execute']>[0], ctx: BotC
   const found = countryOption(interaction, 'country', ctx);
   if ('reply' in found) return respond(interaction, found.reply);
   const profile = countryProfile(ctx.facts, found.country);
-  await respond(interaction, profileReply(profile, ctx.facts, languageOf(interaction.locale)));
+  const reply = profileReply(profile, languageOf(interaction.locale));
+  await respond(interaction, found.note ? { ...reply, content: found.note } : reply);
 }
 
 export default {

@@ -36,7 +36,7 @@ export default {
       await respond(interaction, { ephemeral: true, content: newsStrings[language].unknownItem(quoteUserText(typed)) });
       return;
     }
-    await respond(interaction, newsReply(item, item ? ctx.news.keyFacts(item) : [], language));
+    await respond(interaction, newsReply(item, item ? ctx.news.keyFacts(item) : [], language, ctx.now()));
   },
   async autocomplete(interaction, ctx) {
     const language = languageOf(interaction.locale);

@@ -37,7 +37,8 @@ async function execute(interaction: Parameters<Command['execute']>[0], ctx: BotC
   if ('reply' in country) return respond(interaction, country.reply);
   if ('reply' in other) return respond(interaction, other.reply);
   const answer = ctx.facts.relationBetween(other.country, country.country);
-  await respond(interaction, relationReply(answer, language, ctx.now(), ctx.facts.asOf));
+  const notes = [country.note, other.note].filter((note) => note !== undefined);
+  await respond(interaction, relationReply(answer, language, ctx.now(), ctx.facts.sources, notes));
 }
 
 export default {

@@ -88,7 +88,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const dataDir = options.dataDir ?? defaultDataDir;
   const facts = loadFacts(dataDir);
   const news = loadNews(dataDir, facts);
-  const search = new CountrySearch(facts.countries);
+  const search = new CountrySearch(facts.countries, facts.names);
   const factsMs = performance.now() - started;
   if (!facts.country(config.DEFAULT_COUNTRY)) {
     throw new Error(`DEFAULT_COUNTRY ${config.DEFAULT_COUNTRY} is not a country in data/countries.json`);

@@ -6,7 +6,7 @@ import {
 } from 'discord-api-types/v10';
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
 import type { Country } from '../facts/countries.js';
-import { countryNotFoundReply } from '../render/not-found.js';
+import { countryNotFoundReply, formerNameNote } from '../render/not-found.js';
 import { languageOf, type Language } from '../render/i18n.js';
 import { clip, limits, type Reply } from '../render/reply.js';
 import type { BotContext } from './command.js';
@@ -46,16 +46,20 @@ export async function answerCountryAutocomplete(interaction: AutocompleteInterac
   await interaction.respond(countryChoices(ctx, String(focused.value), languageOf(interaction.locale)));
 }
 
-/** A chosen code resolves directly; anything typed by hand goes through the same search as autocomplete. */
+/**
+ * A chosen code resolves directly; anything typed by hand goes through the same search as autocomplete. A former
+ * name ("USSR") is answered for today's state, with a note saying so for the reply to show.
+ */
 export function countryFromText(ctx: BotContext, typed: string, language: Language): CountryOrReply {
   const byCode = /^[A-Za-z]{2}$/.test(typed.trim()) ? ctx.facts.country(typed.trim()) : undefined;
   if (byCode) return { country: byCode };
   const resolution = ctx.search.resolve(typed);
-  if (resolution.kind === 'found') return { country: resolution.country };
-  return { reply: countryNotFoundReply(typed, resolution, language) };
+  if (resolution.kind !== 'found') return { reply: countryNotFoundReply(typed, resolution, language) };
+  if (!resolution.former) return { country: resolution.country };
+  return { country: resolution.country, note: formerNameNote(typed, resolution.former, resolution.country, language) };
 }
 
-type CountryOrReply = { country: Country } | { reply: Reply };
+type CountryOrReply = { country: Country; note?: string } | { reply: Reply };
 
 /** A required country option; Discord never sends the command without it. */
 export function countryOption(interaction: ChatInputCommandInteraction, name: string, ctx: BotContext): CountryOrReply {

@@ -44,7 +44,7 @@ export class DailyPoster {
     const content = dailyContent(this.news, this.ctx.facts, record, day);
     const keyFacts = content.kind === 'news' ? this.news.keyFacts(content.item) : [];
     const language: Language = settings.language ?? 'en';
-    const reply = dailyPost(content, keyFacts, language, day);
+    const reply = dailyPost(content, keyFacts, language, day, this.ctx.now(), this.ctx.facts.sources);
     return content.kind === 'news' ? { reply, newsId: content.item.id } : { reply };
   }
 

@@ -113,7 +113,7 @@ export class QuizRunner {
     await this.repository.recordRound(active.guildId, result.answers).catch((error: unknown) =>
       this.ctx.log.warn({ err: error, quizId: game.id }, 'round scores kept in memory until the store answers'),
     );
-    await this.edit(active, revealMessage(result, game.id, game.questions.length, language));
+    await this.edit(active, revealMessage(result, game.id, game.questions.length, language, this.ctx.facts.sources));
     if (result.last) {
       this.running.delete(active.channelId);
       await this.followUp(active, finalMessage(game.standings(), game.questions.length, language));

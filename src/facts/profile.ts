@@ -16,53 +16,55 @@ export interface CountryProfile {
   un: {
     others: number;
     established: Country[];
+    /** A source says there are none, or they were severed or suspended. */
     without: { partner: Country; status: RelationStatus }[];
-    unrecorded: Country[];
+    /** Neither country's list mentions the other: unknown, not "none". */
+    notListed: Country[];
   };
-  /** Every relation on record, with the partner named. */
-  recorded: { partner: Country; status: RelationStatus }[];
   /** Every partner (UN member or not) with relations in force. */
   partners: Country[];
   /** Partners whose relations were severed or suspended, with when. */
   broken: { partner: Country; status: RelationStatus; since: PartialDate | null }[];
   /** Newest first: establishments, restorations, severances, suspensions. */
   recentChanges: ProfileChange[];
+  /** How current the statuses are: the oldest and newest date any of them is checked to. */
+  asOf: { oldest: PartialDate; newest: PartialDate };
 }
 
 const changeKinds: readonly EventKind[] = ['established', 'restored', 'severed', 'suspended'];
 
 export function countryProfile(facts: Facts, country: Country, recentLimit = 5): CountryProfile {
   const recorded = facts.relationsOf(country);
-  const byPartner = new Map(recorded.map((entry) => [entry.partner.code, entry.relation]));
-  const otherMembers = facts.unMembers.filter((member) => member.code !== country.code);
-
-  const un: CountryProfile['un'] = { others: otherMembers.length, established: [], without: [], unrecorded: [] };
-  for (const member of otherMembers) {
-    const relation = byPartner.get(member.code);
-    if (!relation) un.unrecorded.push(member);
-    else if (relation.status === 'established') un.established.push(member);
-    else un.without.push({ partner: member, status: relation.status });
-  }
-
+  const un: CountryProfile['un'] = { others: 0, established: [], without: [], notListed: [] };
   const changes: ProfileChange[] = [];
+  let oldest: PartialDate | undefined;
+  let newest: PartialDate | undefined;
   for (const { partner, relation } of recorded) {
+    if (partner.unMember) {
+      un.others += 1;
+      if (relation.status === 'established') un.established.push(partner);
+      else if (relation.status === 'not_listed') un.notListed.push(partner);
+      else un.without.push({ partner, status: relation.status });
+    }
     if (relation.established) changes.push({ partner, date: relation.established, kind: 'established' });
     for (const event of relation.events) {
       if (!changeKinds.includes(event.kind)) continue;
       const duplicate = event.kind === 'established' && relation.established?.iso === event.date.iso;
       if (!duplicate) changes.push({ partner, date: event.date, kind: event.kind });
     }
+    if (!oldest || comparePartialDates(relation.asOf, oldest) < 0) oldest = relation.asOf;
+    if (!newest || comparePartialDates(relation.asOf, newest) > 0) newest = relation.asOf;
   }
   changes.sort((x, y) => comparePartialDates(y.date, x.date) || x.partner.code.localeCompare(y.partner.code));
 
   return {
     country,
     un,
-    recorded: recorded.map(({ partner, relation }) => ({ partner, status: relation.status })),
     partners: recorded.filter((entry) => entry.relation.status === 'established').map((entry) => entry.partner),
     broken: recorded
       .filter((entry) => entry.relation.status === 'severed' || entry.relation.status === 'suspended')
       .map(({ partner, relation }) => ({ partner, status: relation.status, since: statusSince(relation) })),
     recentChanges: changes.slice(0, recentLimit),
+    asOf: { oldest: oldest ?? facts.asOf, newest: newest ?? facts.asOf },
   };
 }

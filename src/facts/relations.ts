@@ -9,6 +9,10 @@ export interface RelationEvent {
   date: PartialDate;
   kind: EventKind;
   note?: LocalizedText;
+  /** Where this event comes from, when it is not the relation's own sources (the events layer). */
+  sources?: readonly string[];
+  /** How sure its sources make it (events layer only; others share the relation's confidence). */
+  confidence?: Confidence;
 }
 
 /** A relation as stored: one per unordered pair. */
@@ -22,6 +26,13 @@ export interface Relation {
   caveat?: LocalizedText;
   /** Where this fact lives, for error messages and contributors. */
   file: string;
+  /** How current the status is: the date its layer was checked, or a later event that changed it. */
+  asOf: PartialDate;
+  /**
+   * World layer only: the date each country's own list gives, in pair order (null where that list gives none).
+   * Shown when they differ, since the first-establishment date was then picked from two that disagree.
+   */
+  listed?: readonly [PartialDate | null, PartialDate | null];
 }
 
 /** The answer to "what are the relations between A and B?", in the order asked. */
@@ -32,6 +43,26 @@ export type RelationAnswer =
 
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}-${b}` : `${b}-${a}`;
+}
+
+const kindOrder: Record<EventKind, number> = {
+  treaty: 0,
+  recognized: 0,
+  established: 0,
+  other: 1,
+  downgraded: 1,
+  suspended: 1,
+  severed: 1,
+  restored: 2,
+};
+
+/**
+ * History order: by date, and where one date only narrows the other ("1978" and "1978-01"), so that ties come
+ * before their break and a break before its restoration.
+ */
+export function compareEvents(x: RelationEvent, y: RelationEvent): number {
+  const overlap = x.date.iso.startsWith(y.date.iso) || y.date.iso.startsWith(x.date.iso);
+  return overlap && x.kind !== y.kind ? kindOrder[x.kind] - kindOrder[y.kind] || comparePartialDates(x.date, y.date) : comparePartialDates(x.date, y.date);
 }
 
 /** Events that put relations in force, and events that end or pause them. */
@@ -51,7 +82,7 @@ function latest(dates: readonly PartialDate[]): PartialDate | null {
 /** When the current status began: the latest establishment or restoration, or the latest break. */
 export function statusSince(relation: Relation): PartialDate | null {
   if (relation.status === 'established') return latest(establishmentDates(relation));
-  const kinds: readonly EventKind[] = relation.status === 'none' ? [] : relation.status === 'severed' ? ['severed'] : ['suspended', 'downgraded'];
+  const kinds: readonly EventKind[] = relation.status === 'none' || relation.status === 'not_listed' ? [] : relation.status === 'severed' ? ['severed'] : ['suspended', 'downgraded'];
   return latest(relation.events.filter((event) => kinds.includes(event.kind)).map((event) => event.date));
 }
 

@@ -1,6 +1,7 @@
 // Finding a country from what a person typed: codes, English and Korean names, aliases, any case,
 // with or without diacritics, with small typos. Built once at start-up; each query is a scan of ~1,500 keys.
 import type { Country, Language } from './countries.js';
+import type { FormerName, FormerNames } from './former-names.js';
 
 /** Lower case, no diacritics, punctuation to spaces. Hangul is decomposed and recomposed, so it survives. */
 export function normalizeName(text: string): string {
@@ -13,8 +14,43 @@ export function normalizeName(text: string): string {
     .trim();
 }
 
+const initials = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
+const vowels = 'ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ';
+const finals = ['', 'ㄱ', 'ㄲ', 'ㄳ', 'ㄴ', 'ㄵ', 'ㄶ', 'ㄷ', 'ㄹ', 'ㄺ', 'ㄻ', 'ㄼ', 'ㄽ', 'ㄾ', 'ㄿ', 'ㅀ', 'ㅁ', 'ㅂ', 'ㅄ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅊ', 'ㅋ', 'ㅌ', 'ㅍ', 'ㅎ'];
+/** Vowels written as one letter that are said as two (ㅑ = ㅣ+ㅏ), and ㅐ/ㅔ, which most speakers no longer tell apart. */
+const vowelSounds: Record<string, string> = {
+  ㅐ: 'ㅔ', ㅑ: 'ㅣㅏ', ㅒ: 'ㅣㅔ', ㅕ: 'ㅣㅓ', ㅖ: 'ㅣㅔ', ㅘ: 'ㅗㅏ', ㅙ: 'ㅗㅔ', ㅚ: 'ㅗㅣ',
+  ㅛ: 'ㅣㅗ', ㅝ: 'ㅜㅓ', ㅞ: 'ㅜㅔ', ㅟ: 'ㅜㅣ', ㅠ: 'ㅣㅜ', ㅢ: 'ㅡㅣ',
+};
+
+/**
+ * Hangul as the letters (jamo) it is said with, for typo matching: 시랴 and 시리아 both become ㅅㅣㄹㅣㅏ, so a typo
+ * costs one letter, not a whole syllable. The silent ㅇ that starts a vowel-initial syllable is dropped. Other text
+ * is returned as it is.
+ */
+export function soundLetters(text: string): string {
+  if (!/[\u1100-\u11ff\uac00-\ud7a3]/.test(text)) return text;
+  let out = '';
+  for (const char of text) {
+    const point = char.charCodeAt(0);
+    const code = point - 0xac00;
+    if (code < 0 || code > 11171) {
+      // A syllable still being typed arrives as loose letters (NFKD turns them into conjoining jamo).
+      if (point >= 0x1100 && point <= 0x1112) out += initials[point - 0x1100] === 'ㅇ' ? '' : initials[point - 0x1100];
+      else if (point >= 0x1161 && point <= 0x1175) out += vowelSounds[vowels[point - 0x1161]!] ?? vowels[point - 0x1161];
+      else out += char;
+      continue;
+    }
+    const initial = initials[Math.floor(code / 588)]!;
+    const vowel = vowels[Math.floor((code % 588) / 28)]!;
+    out += (initial === 'ㅇ' ? '' : initial) + (vowelSounds[vowel] ?? vowel) + finals[code % 28]!;
+  }
+  return out;
+}
+
 interface Key {
   country: Country;
+  /** The normalised text without spaces; for Hangul, its letters as said (see soundLetters). */
   compact: string;
   /** The letters sorted, to treat scrambled letters ("sirya") as one typo. */
   letters: string;
@@ -30,8 +66,22 @@ export interface Match {
 }
 
 export type Resolution =
-  | { kind: 'found'; country: Country }
+  /** `former`: the text was a former name, answered for the state that carries it on (shown to the reader). */
+  | { kind: 'found'; country: Country; former?: FormerName }
+  /** A state that no longer exists, with the states it became. */
+  | { kind: 'dissolved'; former: FormerName; suggestions: Country[] }
+  /** Several fit, or nothing fits closely enough to pick: the closest first. */
   | { kind: 'ambiguous' | 'unknown'; suggestions: Country[] };
+
+/** Matches that are a name, a start of one or a part of one score this much or more; typos score less. */
+const wholeOrPartScore = 600;
+/** Among those, the best is taken when it leads the next by a tier ("Saint" fits three names about equally). */
+const clearLead = 40;
+/**
+ * A typo is answered without asking only when it is one letter off and clearly nearer than the next name, measured
+ * as the share of the name's letters that are wrong ("Austrila": Austria 1 in 7, Australia 2 in 9: too close to pick).
+ */
+const typoLead = 0.12;
 
 // Rows of the distance table, reused across calls: a search computes hundreds of distances and should not
 // allocate for each.
@@ -110,30 +160,67 @@ class RecentlyUsed<V> {
   }
 }
 
+/** Making a collator costs more than a search: one per language, kept. */
+const collators: Partial<Record<Language, Intl.Collator>> = {};
+
+/** The key of the exact-name maps: normalised, without spaces, Hangul kept as written. */
+function exactKey(text: string): string {
+  return normalizeName(text).replace(/ /g, '');
+}
+
+interface SearchIndex {
+  keys: Key[];
+  /** Every code, name and alias, normalised: what most typed values are, found without a scan. */
+  exact: Map<string, Country>;
+  /** Former names, and names that fit several states: checked before everything else. */
+  formerByName: Map<string, FormerName>;
+  ambiguousByName: Map<string, readonly Country[]>;
+}
+
+function buildIndex(countries: readonly Country[], names: FormerNames | undefined): SearchIndex {
+  const index: SearchIndex = { keys: [], exact: new Map(), formerByName: new Map(), ambiguousByName: new Map() };
+  /** Adds a search key and returns the text's exact-map key (normalised, no spaces, Hangul as written). */
+  const add = (country: Country, text: string, isCode: boolean, isName: boolean): string => {
+    const normalized = normalizeName(text);
+    const plain = normalized.replace(/ /g, '');
+    if (!plain) return plain;
+    const compact = soundLetters(plain);
+    index.keys.push({ country, compact, letters: sortLetters(compact), counts: letterCounts(compact), words: normalized.split(' ').map(soundLetters), isCode, isName });
+    return plain;
+  };
+  // Codes and names win over aliases that happen to be spelled the same.
+  const aliases: [string, Country][] = [];
+  for (const country of countries) {
+    for (const [text, isCode] of [[country.code, true], [country.alpha3, true], [country.name.en, false], [country.name.ko, false]] as const) {
+      const plain = add(country, text, isCode, !isCode);
+      if (plain && !index.exact.has(plain)) index.exact.set(plain, country);
+    }
+    for (const alias of country.aliases) aliases.push([add(country, alias, false, false), country]);
+  }
+  for (const [plain, country] of aliases) if (plain && !index.exact.has(plain)) index.exact.set(plain, country);
+  // Former names still help people find today's states while typing ("USSR" offers Russia).
+  for (const former of names?.former ?? []) {
+    for (const name of former.names) {
+      for (const country of former.now) index.formerByName.set(add(country, name, false, false), former);
+    }
+  }
+  for (const entry of names?.ambiguous ?? []) for (const name of entry.names) index.ambiguousByName.set(exactKey(name), entry.countries);
+  return index;
+}
+
 export class CountrySearch {
   /** People type the same beginnings ("s", "sy", "syr") over and over; answers are kept for the last 2,000. */
   private readonly recent = new RecentlyUsed<readonly Match[]>(2000);
-  private readonly keys: Key[] = [];
-  /** Every code, name and alias, normalised: what most typed values are, found without a scan. */
-  private readonly exact = new Map<string, Country>();
+  private built?: SearchIndex;
 
-  constructor(private readonly countries: readonly Country[]) {
-    for (const country of countries) {
-      const add = (text: string, isCode: boolean, isName: boolean) => {
-        const normalized = normalizeName(text);
-        if (!normalized) return;
-        const compact = normalized.replace(/ /g, '');
-        this.keys.push({ country, compact, letters: sortLetters(compact), counts: letterCounts(compact), words: normalized.split(' '), isCode, isName });
-      };
-      add(country.code, true, false);
-      add(country.alpha3, true, false);
-      add(country.name.en, false, true);
-      add(country.name.ko, false, true);
-      for (const alias of country.aliases) add(alias, false, false);
-    }
-    // Codes and names win over aliases that happen to be spelled the same ("Congo" is a name and an alias).
-    for (const key of this.keys) if ((key.isCode || key.isName) && !this.exact.has(key.compact)) this.exact.set(key.compact, key.country);
-    for (const key of this.keys) if (!this.exact.has(key.compact)) this.exact.set(key.compact, key.country);
+  constructor(
+    private readonly countries: readonly Country[],
+    private readonly names?: FormerNames,
+  ) {}
+
+  /** Built on the first search, not at start-up: until someone types a country, the bot does not need it. */
+  private get index(): SearchIndex {
+    return (this.built ??= buildIndex(this.countries, this.names));
   }
 
   private scoreKey(key: Key, query: string, queryWords: string[], queryLetters: string, queryCounts: Int8Array): number {
@@ -170,17 +257,18 @@ export class CountrySearch {
 
   private rank(query: string, limit: number, language: Language): Match[] {
     if (!query) {
+      const collator = (collators[language] ??= new Intl.Collator(language));
       return [...this.countries]
-        .sort((a, b) => a.name[language].localeCompare(b.name[language], language))
+        .sort((a, b) => collator.compare(a.name[language], b.name[language]))
         .slice(0, limit)
         .map((country) => ({ country, score: 0 }));
     }
-    const compactQuery = query.replace(/ /g, '');
-    const queryWords = query.split(' ');
+    const compactQuery = soundLetters(query.replace(/ /g, ''));
+    const queryWords = query.split(' ').map(soundLetters);
     const queryLetters = sortLetters(compactQuery);
     const queryCounts = letterCounts(compactQuery);
     const best = new Map<Country, number>();
-    for (const key of this.keys) {
+    for (const key of this.index.keys) {
       const score = this.scoreKey(key, compactQuery, queryWords, queryLetters, queryCounts);
       if (score > (best.get(key.country) ?? 0)) best.set(key.country, score);
     }
@@ -190,29 +278,63 @@ export class CountrySearch {
       .slice(0, limit);
   }
 
-  /** What a typed value means: one country, several equally good, or nothing (with the nearest names). */
+  /**
+   * What a typed value means: one country, a former or dissolved state, several equally good, or nothing close
+   * enough to pick (with the nearest names, closest first). A typo is only answered without asking when it is one
+   * letter off and clearly ahead of every other name: "Persia" must never silently become Serbia.
+   */
   resolve(text: string, suggestionCount = 5): Resolution {
-    const exact = this.exact.get(normalizeName(text).replace(/ /g, ''));
+    const key = exactKey(text);
+    const { ambiguousByName, exact: exactNames, formerByName } = this.index;
+    const ambiguous = ambiguousByName.get(key);
+    if (ambiguous) return { kind: 'ambiguous', suggestions: [...ambiguous] };
+    const exact = exactNames.get(key);
     if (exact) return { kind: 'found', country: exact };
-    const matches = this.search(text, suggestionCount + 1);
-    const [top, second] = matches;
-    // Exact, alone, or clearly ahead (a whole tier or a typo's worth): "Saint" alone fits three names about equally.
-    if (top && top.score > 0 && (top.score >= 900 || !second || second.score === 0 || top.score - second.score >= 40)) {
-      return { kind: 'found', country: top.country };
+    const former = formerByName.get(key);
+    if (former) {
+      return former.kind === 'dissolved'
+        ? { kind: 'dissolved', former, suggestions: [...former.now] }
+        : { kind: 'found', country: former.now[0]!, former };
     }
-    if (top && top.score > 0) {
-      const close = matches.filter((match) => match.score > 0 && top.score - match.score < 50);
+    const matches = this.search(text, suggestionCount + 1).filter((match) => match.score > 0);
+    const [top, second] = matches;
+    if (!top) return { kind: 'unknown', suggestions: this.nearest(text, suggestionCount) };
+    if (top.score >= wholeOrPartScore) {
+      if (!second || top.score - second.score >= clearLead) return { kind: 'found', country: top.country };
+      const close = matches.filter((match) => top.score - match.score < 50 + clearLead);
       return { kind: 'ambiguous', suggestions: close.slice(0, suggestionCount).map((match) => match.country) };
     }
-    return { kind: 'unknown', suggestions: this.nearest(text, suggestionCount) };
+    // Only typos are left: rank them by how much of each name is wrong, and pick one only when it is clear.
+    const query = soundLetters(key);
+    const typos = matches
+      .map((match) => ({ country: match.country, ...this.typoDistance(match.country, query) }))
+      .sort((x, y) => x.share - y.share || x.distance - y.distance);
+    const [best, next] = typos;
+    if (best && best.distance <= 1 && (!next || next.share - best.share >= typoLead)) return { kind: 'found', country: best.country };
+    return { kind: 'unknown', suggestions: typos.slice(0, suggestionCount).map((typo) => typo.country) };
+  }
+
+  /** How far a typed text is from the nearest of a country's names: letters wrong, and their share of the name. */
+  private typoDistance(country: Country, query: string): { distance: number; share: number } {
+    let best = { distance: Infinity, share: Infinity };
+    const letters = sortLetters(query);
+    for (const key of this.index.keys) {
+      if (key.country !== country || key.isCode) continue;
+      const whole = key.letters === letters ? Math.min(1, editDistance(query, key.compact, 1)) : editDistance(query, key.compact, 4);
+      const prefix = key.compact.length > query.length ? editDistance(query, key.compact, 4, query.length) + 1 : Infinity;
+      const distance = Math.min(whole, prefix);
+      const share = distance / Math.max(key.compact.length, query.length);
+      if (distance < best.distance || (distance === best.distance && share < best.share)) best = { distance, share };
+    }
+    return best;
   }
 
   /** The closest names however far, for "did you mean" when nothing matched. */
   private nearest(text: string, count: number): Country[] {
-    const query = normalizeName(text).replace(/ /g, '');
+    const query = soundLetters(normalizeName(text).replace(/ /g, ''));
     if (!query) return [];
     const best = new Map<Country, number>();
-    for (const key of this.keys) {
+    for (const key of this.index.keys) {
       if (key.isCode) continue;
       const distance = editDistance(query, key.compact.slice(0, Math.max(query.length, 1) + 2), 99);
       if (distance < (best.get(key.country) ?? Infinity)) best.set(key.country, distance);

@@ -85,16 +85,20 @@ export type DailyContent =
   | { kind: 'on-this-day'; day: string; entries: { a: Country; b: Country; date: PartialDate }[] }
   | { kind: 'fact'; day: string; a: Country; b: Country; relation: Relation };
 
+/** Relations whose first establishment is known to the day and agreed on by both lists: computed once per Facts. */
+const dayPrecise = new WeakMap<Facts, { a: Country; b: Country; relation: Relation; date: PartialDate }[]>();
+
 function dayPrecisionRelations(facts: Facts): { a: Country; b: Country; relation: Relation; date: PartialDate }[] {
-  const out: { a: Country; b: Country; relation: Relation; date: PartialDate }[] = [];
-  const seen = new Set<Relation>();
-  for (const country of facts.countries) {
-    for (const { partner, relation } of facts.relationsOf(country)) {
-      if (seen.has(relation) || relation.established?.day === undefined || relation.status !== 'established') continue;
-      seen.add(relation);
-      out.push({ a: facts.country(relation.pair[0])!, b: facts.country(relation.pair[1]) ?? partner, relation, date: relation.established });
-    }
+  let out = dayPrecise.get(facts);
+  if (out) return out;
+  out = [];
+  for (const { a, b, relation } of facts.allRelations()) {
+    if (relation.established?.day === undefined || relation.status !== 'established') continue;
+    // Where the two countries' lists give different days, neither day is sure enough to celebrate.
+    if (relation.listed || relation.confidence === 'low') continue;
+    out.push({ a, b, relation, date: relation.established });
   }
+  dayPrecise.set(facts, out);
   return out;
 }
 

@@ -1,18 +1,22 @@
 // Quiz questions generated from the facts: one generator per prompt kind, each building a question whose
 // right answer is true and whose wrong answers are false by the data, or giving up (null) when the data has
-// no such question. Only relations with confidence high or medium are used, and only dates precise enough
-// for what is asked.
+// no such question. Only relations with confidence high or medium whose sources agree are used (never a pair
+// whose two lists give different dates, never one neither list mentions), and only dates precise enough for
+// what is asked.
 import type { Country } from '../facts/countries.js';
 import type { Facts } from '../facts/facts.js';
 import { comparePartialDates, type PartialDate } from '../facts/partial-date.js';
-import { breakingKinds, establishmentDates, type Relation } from '../facts/relations.js';
+import { breakingKinds, establishmentDates, type Relation, type RelationEvent } from '../facts/relations.js';
 import type { Choice, Difficulty, Explanation, Prompt, Question } from './question.js';
-import { pickWeighted, randomInt, sampleWeighted, shuffle, type Random } from './random.js';
+import { pick, pickWeighted, randomInt, sampleWeighted, shuffle, type Random } from './random.js';
 
 export type PromptKind = Prompt['kind'];
 
-/** The two countries whose relations the data covers with every other country. */
+/** The two countries whose every relation was checked by hand: most questions are about them. */
 export const baseCodes = ['KR', 'KP'] as const;
+
+/** Kinds that may ask about any well-known state, from the world layer. */
+export const worldBaseKinds: ReadonlySet<PromptKind> = new Set(['no-relations', 'most-recent']);
 
 /**
  * Countries a casual player knows: the G20 members, the permanent members of the Security Council, the two
@@ -30,9 +34,9 @@ export const wellKnownCodes: ReadonlySet<string> = new Set([
 
 /** Which kinds each difficulty asks, and how often relative to each other. */
 export const kindWeights: Readonly<Record<Difficulty, Readonly<Partial<Record<PromptKind, number>>>>> = {
-  easy: { 'decade-of': 4, 'most-recent': 3, 'no-relations': 2, severed: 2 },
-  medium: { 'established-in-year': 3, 'decade-of': 3, 'most-recent': 3, severed: 2, 'no-relations': 1 },
-  hard: { 'year-of': 4, 'established-in-year': 4, 'most-recent': 2, severed: 1, 'no-relations': 1 },
+  easy: { 'decade-of': 4, 'most-recent': 3, 'no-relations': 2, severed: 2, 'restored-in-year': 1 },
+  medium: { 'established-in-year': 3, 'decade-of': 3, 'most-recent': 3, severed: 2, 'no-relations': 2, 'restored-in-year': 2 },
+  hard: { 'year-of': 4, 'established-in-year': 4, 'most-recent': 2, severed: 1, 'no-relations': 1, 'restored-in-year': 2 },
 };
 
 /** Identifies a prompt: the same key means the same question asked (kind and parameters). */
@@ -43,6 +47,8 @@ export function promptKey(prompt: Prompt): string {
     case 'decade-of':
     case 'year-of':
       return `${prompt.kind}:${prompt.base.code}:${prompt.partner.code}`;
+    case 'restored-in-year':
+      return `${prompt.kind}:${prompt.year}`;
     default:
       return `${prompt.kind}:${prompt.base.code}`;
   }
@@ -108,6 +114,11 @@ function latestSevered(relation: Relation): PartialDate | undefined {
   return latest(relation.events.filter((event) => event.kind === 'severed').map((event) => event.date));
 }
 
+/** A fact the quiz may rest on: medium or high confidence, a status a source states, and lists that agree. */
+function agreed(relation: Relation): boolean {
+  return relation.confidence !== 'low' && relation.status !== 'not_listed' && !relation.listed;
+}
+
 const tieCache = new WeakMap<Facts, Map<string, readonly Tie[]>>();
 
 /** The base's relations usable at this difficulty: confidence high or medium, partner in the pool. */
@@ -122,7 +133,7 @@ function usableTies(facts: Facts, base: Country, difficulty: Difficulty): readon
   if (!ties) {
     ties = facts
       .relationsOf(base)
-      .filter(({ partner, relation }) => partner && relation.confidence !== 'low' && inPool(partner, difficulty))
+      .filter(({ partner, relation }) => partner && agreed(relation) && inPool(partner, difficulty))
       .sort((x, y) => x.partner.code.localeCompare(y.partner.code));
     byKey.set(key, ties);
   }
@@ -320,6 +331,51 @@ function mostRecent(ctx: Context): Question | null {
   );
 }
 
+interface Restoration {
+  a: Country;
+  b: Country;
+  relation: Relation;
+  event: RelationEvent;
+}
+
+const restorationCache = new WeakMap<Facts, readonly Restoration[]>();
+
+/** Researched restorations with their own sources, at medium confidence or better, in code order. */
+function restorations(facts: Facts): readonly Restoration[] {
+  let found = restorationCache.get(facts);
+  if (!found) {
+    found = [...facts.researchedRelations()]
+      .flatMap((relation) =>
+        relation.events
+          .filter((event) => event.kind === 'restored' && event.sources && event.confidence !== 'low')
+          .map((event) => ({ a: facts.country(relation.pair[0])!, b: facts.country(relation.pair[1])!, relation, event })),
+      )
+      .sort((x, y) => x.a.code.localeCompare(y.a.code) || x.b.code.localeCompare(y.b.code) || comparePartialDates(x.event.date, y.event.date));
+    restorationCache.set(facts, found);
+  }
+  return found;
+}
+
+/** Which of these pairs restored diplomatic relations in {year}? Wrong pairs never set up or restored ties that year. */
+function restoredInYear(ctx: Context): Question | null {
+  const pool = restorations(ctx.facts).filter(({ a, b }) => inPool(a, ctx.difficulty) && inPool(b, ctx.difficulty));
+  const right = pick(ctx.random, pool);
+  if (!right) return null;
+  const year = right.event.date.year;
+  const busy = (relation: Relation) => establishmentYears(relation).has(year);
+  const others = new Map<Relation, Restoration>();
+  for (const candidate of pool) if (!busy(candidate.relation) && !others.has(candidate.relation)) others.set(candidate.relation, candidate);
+  const wrongs = shuffle(ctx.random, [...others.values()]).slice(0, 3);
+  const pair = ({ a, b }: Restoration): Choice => ({ kind: 'pair', a, b });
+  return assemble(ctx, { kind: 'restored-in-year', year }, pair(right), wrongs.map(pair), {
+    base: right.a,
+    partner: right.b,
+    status: 'restored',
+    date: right.event.date,
+    sources: right.event.sources!,
+  });
+}
+
 const generators: Record<PromptKind, (ctx: Context) => Question | null> = {
   'established-in-year': establishedInYear,
   'decade-of': periodQuestion('decade-of'),
@@ -327,6 +383,7 @@ const generators: Record<PromptKind, (ctx: Context) => Question | null> = {
   'no-relations': noRelations,
   severed,
   'most-recent': mostRecent,
+  'restored-in-year': restoredInYear,
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -335,16 +392,22 @@ const generators: Record<PromptKind, (ctx: Context) => Question | null> = {
 /** Random picks tried before falling back to a scan of the kind that always has questions. */
 const maxAttempts = 40;
 
-function baseCountries(facts: Facts): Country[] {
-  const bases = baseCodes.map((code) => facts.country(code)).filter((country): country is Country => !!country);
+function baseCountries(facts: Facts, kind: PromptKind): Country[] {
+  const codes = worldBaseKinds.has(kind) ? [...baseCodes, ...[...wellKnownCodes].filter((code) => !baseCodes.includes(code as never))] : baseCodes;
+  const bases = codes.map((code) => facts.country(code)).filter((country): country is Country => !!country);
   if (bases.length === 0) throw new Error('quiz: the facts know neither South Korea nor North Korea');
   return bases;
 }
 
-/** North Korea has far more countries without relations, so those kinds mostly ask about it. */
-function baseWeight(kind: PromptKind, base: Country): number {
-  if (kind === 'no-relations' || kind === 'severed') return base.code === 'KP' ? 4 : 1;
-  return 1;
+/**
+ * The two Koreas stay the heart of the quiz: together as likely as all other bases. North Korea has far more
+ * countries without relations, so those kinds mostly ask about it.
+ */
+function baseWeight(kind: PromptKind, base: Country, bases: number): number {
+  const others = Math.max(bases - baseCodes.length, 1);
+  const korea = baseCodes.includes(base.code as never) ? others / baseCodes.length : 1;
+  if (kind === 'no-relations' || kind === 'severed') return base.code === 'KP' ? 4 * korea : base.code === 'KR' ? korea : 1;
+  return korea;
 }
 
 function contextFor(facts: Facts, difficulty: Difficulty, random: Random, base: Country): Context {
@@ -358,19 +421,19 @@ function generate(
   used: ReadonlySet<string>,
   kindCounts: ReadonlyMap<PromptKind, number>,
 ): Question {
-  const bases = baseCountries(facts);
   const weights = kindWeights[difficulty];
   const kinds = Object.keys(weights) as PromptKind[];
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     // Kinds already asked in this quiz come up less often, so a quiz mixes them.
     const kind = pickWeighted(random, kinds, (k) => (weights[k] ?? 0) / (1 + 2 * (kindCounts.get(k) ?? 0)))!;
-    const base = pickWeighted(random, bases, (b) => baseWeight(kind, b))!;
+    const bases = baseCountries(facts, kind);
+    const base = pickWeighted(random, bases, (b) => baseWeight(kind, b, bases.length))!;
     const question = generators[kind](contextFor(facts, difficulty, random, base));
     if (question && !used.has(promptKey(question.prompt))) return question;
   }
   // Fallback: the period question about any partner not asked yet. Every partner in force has one.
   const fallbackKind = difficulty === 'hard' ? 'year-of' : 'decade-of';
-  for (const base of shuffle(random, bases)) {
+  for (const base of shuffle(random, baseCountries(facts, fallbackKind))) {
     const ctx = contextFor(facts, difficulty, random, base);
     for (const tie of shuffle(random, ctx.ties)) {
       if (used.has(promptKey({ kind: fallbackKind, base, partner: tie.partner }))) continue;

@@ -21,6 +21,18 @@ export interface Strings {
   /** `when` is the date with its preposition ("on 10 April 2025", "in 1974"); in Korean just the date. */
   statusSentence(status: RelationStatus, when: string | null, ago: string | null): string;
   firstEstablished(when: string): string;
+  /** The two countries' own lists give different dates; `differ` is 'year' when even the years differ. */
+  listsDisagree(a: string, aDate: string, b: string, bDate: string, differ: 'year' | 'day'): string;
+  /** Neither list mentions the other: never to be read as "no relations". */
+  notListedNote: string;
+  /** An answer given for a former name: "USSR: answered for Russia, its successor". */
+  /** `until`: the date alone; `ended`: with its preposition in English ("on 26 December 1991"). */
+  formerNameNote(typed: string, label: string, now: string, kind: 'renamed' | 'successor', until: string, ended: string): string;
+  dissolved(label: string, until: string): string;
+  statusAsOf(asOf: string): string;
+  /** A world-layer pair nobody researched: its history beyond the lists' dates is unknown, not clean. */
+  historyUnknown: string;
+  breakUndated: string;
   restoredSentence(when: string, ago: string): string;
   noRecord(a: string, b: string): string;
   noRecordHint: string;
@@ -30,16 +42,15 @@ export interface Strings {
   confidence: Record<Confidence, string>;
   field: { history: string; sources: string; confidence: string; caveat: string; more(count: number): string };
   footerAsOf(asOf: string): string;
+  footerAsOfRange(oldest: string, newest: string): string;
   profileTitle(name: string): string;
-  profileUnMembers(established: number, others: number): string;
-  profilePartial(name: string, count: number): string;
+  profileUnMembers(established: number, others: number, notListed: number): string;
   profileFields: {
     withoutUn: string;
-    unrecorded: string;
+    notListedUn: string;
     recent: string;
     partners: string;
     broken: string;
-    recorded: string;
     none: string;
   };
   partnersCount(count: number, unCount: number): string;
@@ -81,13 +92,31 @@ const en: Strings = {
         return `**Diplomatic relations were suspended**${at}, and have not resumed.`;
       case 'none':
         return '**They have no diplomatic relations.**';
+      case 'not_listed':
+        return "**Neither country's own list of diplomatic relations mentions the other.**";
     }
   },
   firstEstablished: (when) => `Relations were first established ${when}.`,
+  listsDisagree: (a, aDate, b, bDate, differ) =>
+    differ === 'year'
+      ? `The two countries' own lists disagree on when: ${a}'s gives ${aDate}, ${b}'s gives ${bDate}. The earlier date is shown above.`
+      : `The two countries' own lists give different days: ${aDate} (${a}'s list) and ${bDate} (${b}'s list).`,
+  notListedNote:
+    "That is not the same as having no relations: these lists are often incomplete, above all for small states, so my data may be missing this pair's ties.",
+  formerNameNote(typed, label, now, kind, until, ended) {
+    // "Burma" needs no "is Burma"; "USSR" is worth spelling out as the Soviet Union.
+    const same = typed.toLowerCase() === label.replace(/^the /, '').toLowerCase();
+    if (kind === 'renamed') return same ? `"${typed}" is the name used until ${until}: answered for ${now}.` : `"${typed}" is ${label}, the name used until ${until}: answered for ${now}.`;
+    return `"${typed}" ${same ? 'ended' : `is ${label}, which ended`} ${ended}: answered for ${now}, its successor state.`;
+  },
+  dissolved: (label, until) => `${label} no longer exists: it ended ${until}. Pick one of the states it became:`,
+  statusAsOf: (asOf) => `Status as of ${asOf}.`,
+  historyUnknown:
+    "I only have the two countries' own lists for this pair, not a researched history: breaks or restorations, if there were any, may be missing here.",
+  breakUndated: 'When relations were broken off is not in my sources.',
   restoredSentence: (when, ago) => `**Diplomatic relations are in force**, restored ${when} (${ago}).`,
   noRecord: (a, b) => `I have no record of relations between ${a} and ${b}, so I can't say whether they have them.`,
-  noRecordHint:
-    'My data covers the relations of South Korea and North Korea with every country, plus a set of notable pairs.',
+  noRecordHint: 'My data is meant to cover every pair of the 200 states it knows, so this is a gap: please report it.',
   sameCountry: (name) => `${name} is the same country on both sides. Pick two different countries.`,
   eventKind: {
     established: 'relations established',
@@ -99,11 +128,11 @@ const en: Strings = {
     downgraded: 'relations downgraded',
     other: 'event',
   },
-  statusWord: { established: 'established', severed: 'severed', suspended: 'suspended', none: 'no relations' },
+  statusWord: { established: 'established', severed: 'severed', suspended: 'suspended', none: 'no relations', not_listed: 'not listed by either' },
   confidence: {
-    high: 'High: at least two sources agree, or a dedicated page states it.',
-    medium: 'Medium: one secondary source, or sources differ on a detail.',
-    low: 'Low: inferred, or the sources are inconsistent.',
+    high: 'High: two independent publishers state it.',
+    medium: 'Medium: one publisher states it.',
+    low: 'Low: the sources disagree, or it is inferred.',
   },
   field: {
     history: 'History',
@@ -112,18 +141,18 @@ const en: Strings = {
     caveat: 'Where sources disagree',
     more: (count) => `…and ${count} more`,
   },
-  footerAsOf: (asOf) => `Statuses as of ${asOf}. Facts only from the sources named above.`,
+  footerAsOf: (asOf) => `Status as of ${asOf}. Facts only from the sources named above.`,
+  footerAsOfRange: (oldest, newest) => `Statuses as of ${oldest} to ${newest}, depending on the pair.`,
   profileTitle: (name) => `${name}: diplomatic profile`,
-  profileUnMembers: (established, others) => `Diplomatic relations with **${established}** of the ${others} other UN member states.`,
-  profilePartial: (name, count) =>
-    `My data holds ${count} of ${name}'s relations (it covers every country's ties with South Korea and North Korea, and some notable pairs).`,
+  profileUnMembers: (established, others, notListed) =>
+    `Diplomatic relations with **${established}** of the ${others} other UN member states.` +
+    (notListed > 0 ? ` For ${notListed} more, neither side's list mentions the other: my data may be incomplete there.` : ''),
   profileFields: {
     withoutUn: 'UN members without relations',
-    unrecorded: 'UN members not in my data',
+    notListedUn: 'UN members neither list mentions',
     recent: 'Most recent changes',
     partners: 'Partners',
     broken: 'Severed or suspended',
-    recorded: 'Relations on record',
     none: 'None',
   },
   partnersCount: (count, unCount) => `${count} countries and territories in all (${unCount} of them UN members).`,
@@ -165,12 +194,28 @@ const ko: Strings = {
         return `${date ? `${date}${ago ? `(${ago})` : ''}부터 ` : ''}**외교 관계가 중단된 상태입니다.**`;
       case 'none':
         return '**두 나라는 외교 관계가 없습니다.**';
+      case 'not_listed':
+        return '**두 나라 모두 자국의 외교 관계 목록에 상대국을 올리지 않았습니다.**';
     }
   },
   firstEstablished: (date) => `처음 수교한 날은 ${date}입니다.`,
+  listsDisagree: (a, aDate, b, bDate, differ) =>
+    differ === 'year'
+      ? `두 나라의 목록이 수교 시점을 다르게 적고 있습니다. ${a} 목록은 ${aDate}, ${b} 목록은 ${bDate}입니다. 위에는 더 이른 날짜를 적었습니다.`
+      : `두 나라의 목록에 적힌 날짜가 다릅니다. ${a} 목록은 ${aDate}, ${b} 목록은 ${bDate}입니다.`,
+  notListedNote:
+    '그렇다고 외교 관계가 없다는 뜻은 아닙니다. 이런 목록은 빠진 곳이 많고, 특히 작은 나라는 더 그렇습니다. 제 자료에 이 두 나라의 관계가 빠져 있을 수 있습니다.',
+  formerNameNote: (typed, label, now, kind, until) =>
+    kind === 'renamed'
+      ? `"${typed}"${josa(typed, '은', '는')} ${until}까지 쓰던 이름(${label})입니다. ${now} 기준으로 답합니다.`
+      : `"${typed}"${josa(typed, '은', '는')} ${until}에 사라진 ${label}입니다. 승계국인 ${now} 기준으로 답합니다.`,
+  dissolved: (label, until) => `${label}${josa(label, '은', '는')} ${until}에 사라진 나라입니다. 뒤를 이은 나라 중 하나를 골라 주세요.`,
+  statusAsOf: (asOf) => `${asOf} 기준 상태입니다.`,
+  historyUnknown: '이 두 나라에 대해서는 양국의 외교 관계 목록만 있고 따로 조사한 경과는 없습니다. 단교나 복원이 있었더라도 여기에 빠져 있을 수 있습니다.',
+  breakUndated: '관계가 언제 끊겼는지는 제 출처에 없습니다.',
   restoredSentence: (date, ago) => `**외교 관계가 유지되고 있습니다.** ${date}(${ago})에 복원되었습니다.`,
   noRecord: (a, b) => `${josa(a, '과', '와')} ${b} 사이의 관계 기록이 없어서, 수교 여부를 말씀드릴 수 없습니다.`,
-  noRecordHint: '데이터는 대한민국과 북한이 모든 나라와 맺은 관계, 그리고 주요 국가 쌍 일부를 다룹니다.',
+  noRecordHint: '제 자료는 200개 나라의 모든 쌍을 다루도록 되어 있어, 이것은 빠진 부분입니다. 알려 주세요.',
   sameCountry: (name) => `양쪽 모두 ${name}입니다. 서로 다른 두 나라를 골라 주세요.`,
   eventKind: {
     established: '수교',
@@ -182,11 +227,11 @@ const ko: Strings = {
     downgraded: '관계 격하',
     other: '사건',
   },
-  statusWord: { established: '수교', severed: '단교', suspended: '중단', none: '관계 없음' },
+  statusWord: { established: '수교', severed: '단교', suspended: '중단', none: '관계 없음', not_listed: '양국 목록에 없음' },
   confidence: {
-    high: '높음: 두 개 이상의 출처가 일치하거나, 해당 주제를 다룬 문서가 밝히고 있습니다.',
-    medium: '보통: 2차 출처 하나뿐이거나, 출처끼리 세부 내용이 다릅니다.',
-    low: '낮음: 추정했거나 출처가 서로 맞지 않습니다.',
+    high: '높음: 서로 다른 두 곳 이상의 발행처가 밝히고 있습니다.',
+    medium: '보통: 한 발행처가 밝히고 있습니다.',
+    low: '낮음: 출처끼리 맞지 않거나 추정한 내용입니다.',
   },
   field: {
     history: '경과',
@@ -196,17 +241,17 @@ const ko: Strings = {
     more: (count) => `…외 ${count}건`,
   },
   footerAsOf: (asOf) => `상태 기준 시점: ${asOf}. 위에 적은 출처의 사실만 사용합니다.`,
+  footerAsOfRange: (oldest, newest) => `상태 기준 시점: 나라 쌍에 따라 ${oldest}부터 ${newest}까지.`,
   profileTitle: (name) => `${name}: 외교 관계 요약`,
-  profileUnMembers: (established, others) => `다른 유엔 회원국 ${others}개국 중 **${established}**개국과 외교 관계가 있습니다.`,
-  profilePartial: (name, count) =>
-    `${name}의 관계 중 ${count}건이 기록되어 있습니다 (대한민국·북한과 각국의 관계, 그리고 주요 국가 쌍 일부).`,
+  profileUnMembers: (established, others, notListed) =>
+    `다른 유엔 회원국 ${others}개국 중 **${established}**개국과 외교 관계가 있습니다.` +
+    (notListed > 0 ? ` 그 밖에 ${notListed}개국은 양쪽 목록 모두에 나오지 않아 자료가 빠졌을 수 있습니다.` : ''),
   profileFields: {
     withoutUn: '외교 관계가 없는 유엔 회원국',
-    unrecorded: '데이터에 없는 유엔 회원국',
+    notListedUn: '양쪽 목록에 모두 없는 유엔 회원국',
     recent: '최근 변화',
     partners: '수교국',
     broken: '단교 또는 중단',
-    recorded: '기록된 관계',
     none: '없음',
   },
   partnersCount: (count, unCount) => `모두 ${count}개 나라·지역 (그중 유엔 회원국 ${unCount}개국).`,

@@ -2,11 +2,12 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { DailyContent } from '../news/daily.js';
 import type { NewsItem, ResolvedKeyFact } from '../news/items.js';
-import { formatDate } from './dates.js';
+import { formatAgo, formatDate } from './dates.js';
 import { strings, type Language } from './i18n.js';
 import { newsStrings } from './news-strings.js';
 import { countryLabel, statusColor } from './relation.js';
-import { clip, fitLines, limits, type Reply } from './reply.js';
+import { clip, fitLines, limits, sourceLinks, type Reply } from './reply.js';
+import type { SourceBook } from '../facts/sources.js';
 
 const newsColor = 0x1565c0;
 
@@ -27,7 +28,8 @@ function keyFactLine(fact: ResolvedKeyFact, language: Language): string {
   return n.relationLine(pair, t.statusWord[relation.status], since && formatDate(since, language));
 }
 
-export function newsEmbed(item: NewsItem, keyFacts: ResolvedKeyFact[], language: Language): APIEmbed {
+/** `now`: when the item is shown, for its age ("1 year and 7 months ago"). */
+export function newsEmbed(item: NewsItem, keyFacts: ResolvedKeyFact[], language: Language, now: Date): APIEmbed {
   const n = newsStrings[language];
   const fields: APIEmbedField[] = [];
   if (keyFacts.length) {
@@ -44,23 +46,23 @@ export function newsEmbed(item: NewsItem, keyFacts: ResolvedKeyFact[], language:
     title: clip(item.headline[language], limits.title),
     url: item.sources[0]!.url,
     color: newsColor,
-    description: clip([`📅 ${formatDate(item.date, language)}`, '', ...points].join('\n'), limits.description),
+    description: clip([`📅 ${formatDate(item.date, language)} (${formatAgo(item.date, now, language)})`, '', ...points].join('\n'), limits.description),
     fields,
     footer: { text: n.newsFooter(item.id) },
   };
 }
 
-export function newsReply(item: NewsItem | undefined, keyFacts: ResolvedKeyFact[], language: Language): Reply {
+export function newsReply(item: NewsItem | undefined, keyFacts: ResolvedKeyFact[], language: Language, now: Date): Reply {
   if (!item) return { ephemeral: true, content: newsStrings[language].noNews };
-  return { embeds: [newsEmbed(item, keyFacts, language)] };
+  return { embeds: [newsEmbed(item, keyFacts, language, now)] };
 }
 
 /** The daily post: a news item, what happened on this date, or a fact of the day. The footer carries the day. */
-export function dailyPost(content: DailyContent, keyFacts: ResolvedKeyFact[], language: Language, day: string): Reply {
+export function dailyPost(content: DailyContent, keyFacts: ResolvedKeyFact[], language: Language, day: string, now: Date, sources: SourceBook): Reply {
   const n = newsStrings[language];
   const t = strings[language];
   const footer = { text: n.dailyFooter(day) };
-  if (content.kind === 'news') return { embeds: [{ ...newsEmbed(content.item, keyFacts, language), footer }] };
+  if (content.kind === 'news') return { embeds: [{ ...newsEmbed(content.item, keyFacts, language, now), footer }] };
   if (content.kind === 'on-this-day') {
     const [year, month, date] = day.split('-').map(Number);
     const lines = content.entries.map((entry) =>
@@ -84,7 +86,7 @@ export function dailyPost(content: DailyContent, keyFacts: ResolvedKeyFact[], la
         title: n.factTitle,
         color: statusColor.established,
         description: n.factLine(countryLabel(a, language), countryLabel(b, language), formatDate(relation.established!, language)),
-        fields: [{ name: n.sources, value: fitLines(relation.sources.map((url) => `<${url}>`), t.field.more) }],
+        fields: [{ name: n.sources, value: sourceLinks(relation.sources, t.field.more, (url) => sources.label(url, language)) }],
         footer,
       },
     ],

@@ -12,6 +12,7 @@ export interface QuizStrings {
     noRelations(base: string): string;
     severed(base: string): string;
     mostRecent(base: string): string;
+    restoredInYear(year: number): string;
   };
   decade(decade: number): string;
   year(year: number): string;
@@ -20,6 +21,7 @@ export interface QuizStrings {
   explainEstablished(base: string, partner: string, date: string): string;
   explainSevered(base: string, partner: string, date: string): string;
   explainNone(base: string, partner: string): string;
+  explainRestored(a: string, b: string, date: string): string;
   source: string;
   gotIt: string;
   nobodyGotIt: string;
@@ -56,6 +58,7 @@ const en: QuizStrings = {
     noRelations: (base) => `Which of these countries has no diplomatic relations with ${base}?`,
     severed: (base) => `Which of these countries had its relations with ${base} severed?`,
     mostRecent: (base) => `Which of these countries established relations with ${base} most recently?`,
+    restoredInYear: (year) => `Which of these pairs of countries restored diplomatic relations in ${year}?`,
   },
   decade: (decade) => `${decade}s`,
   year: (year) => `${year}`,
@@ -64,6 +67,7 @@ const en: QuizStrings = {
   explainEstablished: (base, partner, date) => `${base} and ${partner} established relations: ${date}.`,
   explainSevered: (base, partner, date) => `Relations between ${base} and ${partner} were severed: ${date}.`,
   explainNone: (base, partner) => `${base} and ${partner} have no diplomatic relations.`,
+  explainRestored: (a, b, date) => `${a} and ${b} restored relations after a break: ${date}.`,
   source: 'Source',
   gotIt: 'Got it right',
   nobodyGotIt: 'Nobody got this one.',
@@ -101,6 +105,7 @@ const ko: QuizStrings = {
     noRelations: (base) => `다음 중 ${josa(base, '과', '와')} 외교 관계가 없는 나라는?`,
     severed: (base) => `다음 중 ${josa(base, '과', '와')}의 관계가 단절된 나라는?`,
     mostRecent: (base) => `다음 중 ${josa(base, '과', '와')} 가장 최근에 수교한 나라는?`,
+    restoredInYear: (year) => `다음 중 ${year}년에 외교 관계를 복원한 두 나라는?`,
   },
   decade: (decade) => `${decade}년대`,
   year: (year) => `${year}년`,
@@ -109,6 +114,7 @@ const ko: QuizStrings = {
   explainEstablished: (base, partner, date) => `${josa(base, '과', '와')} ${partner}의 수교: ${date}.`,
   explainSevered: (base, partner, date) => `${josa(base, '과', '와')} ${partner}의 관계 단절: ${date}.`,
   explainNone: (base, partner) => `${josa(base, '과', '와')} ${josa(partner, '은', '는')} 외교 관계가 없습니다.`,
+  explainRestored: (a, b, date) => `${josa(a, '과', '와')} ${josa(b, '은', '는')} 단절됐던 관계를 복원했습니다: ${date}.`,
   source: '출처',
   gotIt: '정답자',
   nobodyGotIt: '아무도 맞히지 못했습니다.',

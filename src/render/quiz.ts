@@ -15,6 +15,7 @@ import { discordTime } from './daily.js';
 import { quizStrings } from './quiz-strings.js';
 import { countryLabel } from './relation.js';
 import { clip, sourceLinks, type Reply } from './reply.js';
+import type { SourceBook } from '../facts/sources.js';
 import { strings } from './i18n.js';
 
 const quizColor = 0x6a1b9a;
@@ -22,13 +23,22 @@ export const leaderboardPageSize = 10;
 
 export function choiceLabel(choice: Choice, language: Language): string {
   const q = quizStrings[language];
-  if (choice.kind === 'country') return countryLabel(choice.country, language);
-  return choice.kind === 'decade' ? q.decade(choice.decade) : q.year(choice.year);
+  switch (choice.kind) {
+    case 'country':
+      return countryLabel(choice.country, language);
+    case 'pair':
+      return `${countryLabel(choice.a, language)} – ${countryLabel(choice.b, language)}`;
+    case 'decade':
+      return q.decade(choice.decade);
+    case 'year':
+      return q.year(choice.year);
+  }
 }
 
 export function promptText(question: Question, language: Language): string {
   const q = quizStrings[language].prompt;
   const { prompt } = question;
+  if (prompt.kind === 'restored-in-year') return q.restoredInYear(prompt.year);
   const base = countryLabel(prompt.base, language);
   switch (prompt.kind) {
     case 'established-in-year':
@@ -85,10 +95,11 @@ export function explanationText(question: Question, language: Language): string 
   const [a, b] = [countryLabel(base, language), countryLabel(partner, language)];
   if (status === 'none' || !date) return q.explainNone(a, b);
   const when = formatDate(date, language);
+  if (status === 'restored') return q.explainRestored(a, b, when);
   return status === 'severed' ? q.explainSevered(a, b, when) : q.explainEstablished(a, b, when);
 }
 
-export function revealMessage(result: RoundResult, quizId: string, total: number, language: Language): Reply {
+export function revealMessage(result: RoundResult, quizId: string, total: number, language: Language, sources: SourceBook): Reply {
   const q = quizStrings[language];
   const { question } = result;
   const right = result.answers.filter((answer) => answer.right).sort((x, y) => y.points - x.points);
@@ -106,7 +117,7 @@ export function revealMessage(result: RoundResult, quizId: string, total: number
         ].join('\n'),
         fields: [
           { name: q.gotIt, value: clip(winners || q.nobodyGotIt, 1024) },
-          { name: q.source, value: sourceLinks(question.explanation.sources.slice(0, 2), strings[language].field.more) },
+          { name: q.source, value: sourceLinks(question.explanation.sources.slice(0, 2), strings[language].field.more, (url) => sources.label(url, language)) },
         ],
         footer: { text: `${q.difficulty[question.difficulty]} · ${q.answersCount(result.answers.length)}` },
       },

@@ -3,6 +3,7 @@ import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Country } from '../facts/countries.js';
 import type { PartialDate } from '../facts/partial-date.js';
 import type { RelationAnswer, RelationStatus } from '../facts/relations.js';
+import type { SourceBook } from '../facts/sources.js';
 import { formatAgo, formatDate, formatWhen } from './dates.js';
 import { strings, type Language } from './i18n.js';
 import { clip, fitLines, limits, sourceLinks, type Reply } from './reply.js';
@@ -12,17 +13,26 @@ export const statusColor: Record<RelationStatus | 'unknown', number> = {
   severed: 0xc62828,
   suspended: 0xf9a825,
   none: 0x607d8b,
+  not_listed: 0x90a4ae,
   unknown: 0x90a4ae,
 };
+
+const breakKinds = new Set(['severed', 'suspended', 'downgraded']);
+/** Pairs that come from the world table alone, never researched one by one. */
+const worldFile = 'data/world.json';
 
 export function countryLabel(country: Country, language: Language): string {
   return `${country.flag} ${country.name[language]}`;
 }
 
-export function relationReply(answer: RelationAnswer, language: Language, now: Date, asOf: PartialDate): Reply {
+/**
+ * `notes`: lines shown above the answer, such as how a former name was read ("USSR: answered for Russia").
+ */
+export function relationReply(answer: RelationAnswer, language: Language, now: Date, sources: SourceBook, notes: readonly string[] = []): Reply {
   const t = strings[language];
+  const content = notes.length ? { content: notes.join('\n') } : {};
   if (answer.kind === 'same-country') {
-    return { ephemeral: true, content: t.sameCountry(countryLabel(answer.a, language)) };
+    return { ephemeral: true, content: [...notes, t.sameCountry(countryLabel(answer.a, language))].join('\n') };
   }
   const title = clip(t.pairTitle(countryLabel(answer.a, language), countryLabel(answer.b, language)), limits.title);
   if (answer.kind === 'unknown') {
@@ -31,7 +41,7 @@ export function relationReply(answer: RelationAnswer, language: Language, now: D
       color: statusColor.unknown,
       description: `${t.noRecord(answer.a.name[language], answer.b.name[language])}\n${t.noRecordHint}`,
     };
-    return { embeds: [embed] };
+    return { ...content, embeds: [embed] };
   }
 
   const { relation, statusSince, restored } = answer;
@@ -43,8 +53,20 @@ export function relationReply(answer: RelationAnswer, language: Language, now: D
   const headline = relation.status === 'established' && !restored ? (relation.established ?? statusSince) : statusSince;
   if (restored && statusSince) lines.push(t.restoredSentence(when(statusSince), ago(statusSince)));
   else lines.push(t.statusSentence(relation.status, headline && when(headline), headline && ago(headline)));
+  if (relation.status === 'not_listed') lines.push(t.notListedNote);
   if (relation.established && (restored || relation.status !== 'established')) {
     lines.push(t.firstEstablished(when(relation.established)));
+  }
+  if (relation.listed) {
+    // The dates each country's own list gives, named by country in the order asked.
+    const [first, second] = relation.listed;
+    const byCode = new Map([[relation.pair[0], first], [relation.pair[1], second]]);
+    const aDate = byCode.get(answer.a.code);
+    const bDate = byCode.get(answer.b.code);
+    if (aDate && bDate) {
+      const differ = aDate.year !== bDate.year ? 'year' : 'day';
+      lines.push(t.listsDisagree(answer.a.name[language], date(aDate), answer.b.name[language], date(bDate), differ));
+    }
   }
 
   const fields: APIEmbedField[] = [];
@@ -52,11 +74,20 @@ export function relationReply(answer: RelationAnswer, language: Language, now: D
     const note = event.note ? `: ${event.note[language] ?? event.note.en}` : '';
     return `• ${date(event.date)}: ${t.eventKind[event.kind]}${note}`;
   });
+  // Say what we do not know rather than imply a clean line: an unresearched pair, an undated break.
+  const broken = relation.status === 'severed' || relation.status === 'suspended';
+  if (broken && !relation.events.some((event) => breakKinds.has(event.kind))) history.push(t.breakUndated);
+  if (relation.file === worldFile && !relation.events.some((event) => event.sources) && relation.status !== 'not_listed') {
+    history.push(t.historyUnknown);
+  }
   if (history.length > 0) fields.push({ name: t.field.history, value: fitLines(history, t.field.more) });
   if (relation.caveat) {
     fields.push({ name: t.field.caveat, value: clip(relation.caveat[language] ?? relation.caveat.en, limits.fieldValue) });
   }
-  fields.push({ name: t.field.sources, value: sourceLinks(relation.sources, t.field.more) });
+  const cited = [...relation.sources, ...relation.events.flatMap((event) => event.sources ?? [])];
+  if (cited.length > 0) {
+    fields.push({ name: t.field.sources, value: sourceLinks(cited, t.field.more, (url) => sources.label(url, language)) });
+  }
   fields.push({ name: t.field.confidence, value: t.confidence[relation.confidence] });
 
   const embed: APIEmbed = {
@@ -64,8 +95,7 @@ export function relationReply(answer: RelationAnswer, language: Language, now: D
     color: statusColor[relation.status],
     description: lines.join('\n'),
     fields,
-    footer: { text: t.footerAsOf(date(asOf)) },
+    footer: { text: cited.length > 0 ? t.footerAsOf(date(relation.asOf)) : t.statusAsOf(date(relation.asOf)) },
   };
-  return { embeds: [embed] };
+  return { ...content, embeds: [embed] };
 }
-

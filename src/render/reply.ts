@@ -43,16 +43,28 @@ export function fitLines(lines: string[], more: (count: number) => string, max =
   return kept.join('\n');
 }
 
-/** Source URLs as short links named by their host. */
-export function sourceLinks(urls: readonly string[], more: (count: number) => string): string {
-  const links = urls.map((url) => {
-    let host = url;
+/** Joins items on one line with commas, ending with "…and N more" when some had to go: never a cut name. */
+export function fitInline(items: readonly string[], more: (count: number) => string, max = limits.fieldValue): string {
+  let text = '';
+  for (const [index, item] of items.entries()) {
+    const next = text ? `${text}, ${item}` : item;
+    const left = items.length - index - 1;
+    if (next.length + (left > 0 ? more(left).length + 2 : 0) > max) return `${text}, ${more(items.length - index)}`;
+    text = next;
+  }
+  return text;
+}
+
+/** Source URLs as short links named by their publisher or title (see SourceBook.label), each URL once. */
+export function sourceLinks(urls: readonly string[], more: (count: number) => string, label: (url: string) => string): string {
+  const links = [...new Set(urls)].map((url) => {
+    let name = url;
     try {
-      host = new URL(url).hostname.replace(/^www\./, '');
+      name = label(url);
     } catch {
       // Sources are validated as URLs at start-up; keep the raw text if one still fails here.
     }
-    return `[${host}](${url})`;
+    return `[${name.replace(/[[\]]/g, '')}](${url})`;
   });
   return fitLines(links, more);
 }

@@ -30,6 +30,32 @@ describe('/country', () => {
     expect(field(embed, 'Severed or suspended')).toContain('Malaysia: severed, 19 March 2021');
   });
 
+  it('France, from the world layer: counts computed from the data, exceptions named, breaks dated', async () => {
+    const embed = (await world.discord.slash('/country country:France')).data.embeds?.[0];
+    expect(embed?.description).toContain('**189** of the 192 other UN member states');
+    expect(embed?.description).toContain('For 1 more, neither side');
+    expect(field(embed, 'UN members without relations').split('\n')).toEqual(['🇳🇪 Niger (severed)', '🇰🇵 North Korea (no relations)']);
+    expect(field(embed, 'UN members neither list mentions')).toBe('🇧🇹 Bhutan');
+    expect(field(embed, 'Severed or suspended')).toContain('Taiwan: severed, 1964');
+    expect(embed?.footer?.text).toMatch(/^Statuses as of August 2025 to /);
+  });
+
+  it('sorts long lists by the name in the reader\'s language', async () => {
+    const en = (await world.discord.slash('/country country:Niue')).data.embeds?.[0];
+    const enNames = field(en, 'UN members neither list mentions').split(', ').map((item) => item.replace(/^\S+ /, ''));
+    expect(enNames.slice(0, 3)).toEqual(['Afghanistan', 'Albania', 'Algeria']);
+    const ko = (await world.discord.slash('/country country:Niue', { locale: 'ko' })).data.embeds?.[0];
+    const koNames = field(ko, '양쪽 목록에 모두 없는 유엔 회원국').split(', ').map((item) => item.replace(/^\S+ /, ''));
+    expect(koNames.slice(0, 3)).toEqual(['가나', '가봉', '가이아나']);
+    expect(field(ko, '양쪽 목록에 모두 없는 유엔 회원국')).toMatch(/…외 \d+건$/);
+  });
+
+  it('answers a former name for its successor, with the note shown', async () => {
+    const result = await world.discord.slash('/country country:Burma');
+    expect(result.data.content).toContain('"Burma" is the name used until 18 June 1989: answered for 🇲🇲 Myanmar.');
+    expect(result.data.embeds?.[0]?.title).toContain('Myanmar');
+  });
+
   it('speaks Korean to a Korean-locale user', async () => {
     const result = await world.discord.slash('/country country:북한', { locale: 'ko' });
     expect(result.data.embeds?.[0]?.title).toContain('북한');

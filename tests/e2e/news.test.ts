@@ -4,7 +4,7 @@ import { startWorld, type World } from './world.js';
 
 let world: World;
 beforeAll(async () => {
-  world = await startWorld();
+  world = await startWorld({ now: () => new Date('2026-11-30T09:00:00Z') });
 });
 afterAll(() => world?.close());
 
@@ -35,6 +35,19 @@ describe('/news', () => {
     expect(keyFacts).toContain('191 of the 192 other UN members');
     expect(keyFacts).toContain('North Korea');
     expect(keyFacts).toMatch(/Cuba: established, 14 February 2024/);
+    expect(keyFacts).toMatch(/South Korea ↔ .*Syria: established, 10 April 2025/);
+  });
+
+  it('shows how old each item is, and carries the changes since August 2025', async () => {
+    const latest = await world.discord.slash('/news');
+    expect(latest.data.embeds?.[0]?.title).toBe('United States and Venezuela restore diplomatic relations');
+    expect(latest.data.embeds?.[0]?.description).toContain('📅 5 March 2026 (8 months ago)');
+    const syria = await world.discord.slash('/news item:2025-09-24-syria-ukraine');
+    expect(syria.data.embeds?.[0]?.description).toContain('24 September 2025 (1 year and 2 months ago)');
+    const keyFacts = syria.data.embeds?.[0]?.fields?.[0]?.value ?? '';
+    expect(keyFacts).toMatch(/Syria ↔ .*Ukraine: established, 24 September 2025/);
+    const ko = await world.discord.slash('/news item:2025-12-09-bolivia-israel', { locale: 'ko' });
+    expect(ko.data.embeds?.[0]?.description).toContain('2025년 12월 9일 (11개월 전)');
   });
 
   it('takes a typed headline word that was never offered, and refuses an unknown one privately', async () => {

@@ -69,10 +69,57 @@ describe('/relations', () => {
     expect(embed?.description).toMatch(/established\*\* in 1974 \(about \d+ years ago\)/);
   });
 
-  it('says it does not know a pair it has no record of', async () => {
-    const { embed } = await ask('/relations country:France with:Brazil');
-    expect(embed?.description).toContain('no record');
-    expect(embed?.description).not.toMatch(/no diplomatic relations/i);
+  it('answers any pair from the world layer: France–Germany, with each list named as its source', async () => {
+    const { embed, text } = await ask('/relations country:France with:Germany');
+    expect(embed?.title).toBe('🇩🇪 Germany ↔ 🇫🇷 France');
+    expect(embed?.description).toContain('established** on 11 July 1951');
+    expect(text).toContain('[Wikipedia: Foreign relations of France](https://en.wikipedia.org/wiki/Foreign_relations_of_France)');
+    expect(text).toContain('[Wikipedia: Foreign relations of Germany]');
+    expect(embed?.footer?.text).toContain('Status as of November 2025');
+    expect(text).toContain('Medium: one publisher states it.');
+    // Nobody researched this pair's history: the reply says so instead of implying an unbroken line.
+    expect(text).toContain('not a researched history');
+  });
+
+  it('a break the sources do not date is said to be undated; a researched pair claims no unknown history', async () => {
+    const { text } = await ask('/relations country:Cyprus with:Turkey');
+    expect(text).toContain('suspended');
+    expect(text).toContain('When relations were broken off is not in my sources.');
+    const cuba = await ask('/relations country:Cuba with:United States');
+    expect(cuba.text).not.toContain('not a researched history');
+  });
+
+  it('United States–Cuba: restored in 2015 after the 1961 break, each event with its own sources', async () => {
+    const { embed, text } = await ask('/relations country:Cuba with:United States');
+    expect(embed?.description).toContain('restored on 20 July 2015');
+    expect(embed?.description).toContain('first established on 27 May 1902');
+    expect(text).toMatch(/3 January 1961: relations severed/);
+    expect(text).toMatch(/20 July 2015: relations restored/);
+  });
+
+  it('a pair neither list mentions is "not listed", never "no relations"', async () => {
+    const { embed } = await ask('/relations country:Niue with:Cook Islands');
+    expect(embed?.description).toContain("Neither country's own list of diplomatic relations mentions the other");
+    expect(embed?.description).toMatch(/not the same as having no relations/);
+    expect(embed?.description).not.toMatch(/they have no diplomatic relations/i);
+    const ko = await ask('/relations country:Niue with:Cook Islands', 'ko');
+    expect(ko.embed?.description).toContain('상대국을 올리지 않았습니다');
+    expect(ko.embed?.description).toContain('외교 관계가 없다는 뜻은 아닙니다');
+  });
+
+  it('where the two lists give different years, shows both and says they disagree', async () => {
+    const { embed } = await ask('/relations country:Iran with:Israel');
+    expect(embed?.description).toContain("The two countries' own lists disagree");
+    expect(embed?.description).toContain("Israel's gives 1948, Iran's gives 1950");
+    const ko = await ask('/relations country:Iran with:Israel', 'ko');
+    expect(ko.embed?.description).toContain('이스라엘 목록은 1948년, 이란 목록은 1950년');
+  });
+
+  it('each answer says how current its own row is', async () => {
+    const bolivia = await ask('/relations country:Bolivia with:Israel');
+    expect(bolivia.embed?.footer?.text).toContain('Status as of 9 December 2025');
+    const syria = await ask('/relations country:Syria');
+    expect(syria.embed?.footer?.text).toContain('Status as of August 2025');
   });
 
   it('resolves a typed name that autocomplete never offered, typos included', async () => {
@@ -86,6 +133,54 @@ describe('/relations', () => {
     expect(result.data.content).toContain('Atlantis');
     expect(result.data.content).toContain('Did you mean');
     expect(result.data.embeds ?? []).toHaveLength(0);
+  });
+
+  it('answers a former name for its successor, and says so', async () => {
+    const ussr = await ask('/relations country:USSR with:United States');
+    expect(ussr.result.data.content).toContain('"USSR" is the Soviet Union, which ended on 26 December 1991: answered for 🇷🇺 Russia');
+    expect(ussr.embed?.title).toContain('Russia');
+    const persia = await ask('/relations country:Persia');
+    expect(persia.embed?.title).toContain('Iran');
+    expect(persia.embed?.title).not.toContain('Serbia');
+    expect(persia.result.data.content).toContain('the name used until 21 March 1935');
+    const ko = await ask('/relations country:소련', 'ko');
+    expect(ko.result.data.content).toContain('승계국인 🇷🇺 러시아 기준으로 답합니다');
+  });
+
+  it('a dissolved state gets a clear reply and the states it became', async () => {
+    const { result } = await ask('/relations country:Czechoslovakia');
+    expect(result.ephemeral).toBe(true);
+    expect(result.data.content).toContain('Czechoslovakia no longer exists');
+    expect(result.data.content).toContain('Czechia');
+    expect(result.data.content).toContain('Slovakia');
+    const ko = await ask('/relations country:유고슬라비아', 'ko');
+    expect(ko.result.data.content).toContain('유고슬라비아는 1992년 4월 27일에 사라진 나라입니다');
+    expect(ko.result.data.content).toContain('세르비아');
+  });
+
+  it('"Korea" alone offers both Koreas instead of picking one', async () => {
+    const { result } = await ask('/relations country:Korea with:Japan');
+    expect(result.ephemeral).toBe(true);
+    expect(result.data.content).toContain('could mean more than one country');
+    expect(result.data.content).toContain('South Korea');
+    expect(result.data.content).toContain('North Korea');
+  });
+
+  it('near-miss typos: one letter off answers, two letters off asks, closest first, in Korean too', async () => {
+    const korean = await ask('/relations country:시랴', 'ko');
+    expect(korean.embed?.title).toContain('시리아');
+    const near = await ask('/relations country:Swedan');
+    expect(near.embed?.title).toContain('Sweden');
+    // One letter from Austria, two from Australia: too close to pick, so ask, the nearer first.
+    const far = await ask('/relations country:Austrila');
+    expect(far.result.ephemeral).toBe(true);
+    const lines = far.result.data.content!.split('\n');
+    expect(lines[1]).toBe('Did you mean:');
+    expect(lines[2]).toContain('Austria');
+    expect(lines[3]).toContain('Australia');
+    const farKo = await ask('/relations country:스위든', 'ko');
+    expect(farKo.result.data.content).toContain('혹시 이 나라인가요?');
+    expect(farKo.result.data.content).toContain('스웨덴');
   });
 
   it('answers a Korean-locale user in Korean', async () => {

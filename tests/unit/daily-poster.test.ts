@@ -130,12 +130,12 @@ describe('sending the daily post', () => {
 
   it('a news post carries the item’s key facts, as the data says them today', async () => {
     const news = loadNews(dataDir, facts);
-    const { poster } = await setup({ news });
+    const { poster, clock } = await setup({ news });
     const item = news.items[0]!;
     expect(news.keyFacts(item).length).toBeGreaterThan(0);
     const { reply, newsId } = await poster.render(guildId, settings, day);
     expect(newsId).toBe(item.id);
-    expect(reply).toEqual(dailyPost({ kind: 'news', item }, news.keyFacts(item), 'en', day));
+    expect(reply).toEqual(dailyPost({ kind: 'news', item }, news.keyFacts(item), 'en', day, clock.now, facts.sources));
   });
 
   it('the language of the settings is the language of the post', async () => {

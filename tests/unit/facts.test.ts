@@ -1,13 +1,17 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataError, loadFacts } from '../../src/facts/load.js';
 import { comparePartialDates, monthsSince, parsePartialDate, precisionOf } from '../../src/facts/partial-date.js';
 import { countryProfile } from '../../src/facts/profile.js';
 import { dataDir } from '../../src/paths.js';
 
-const facts = loadFacts(dataDir);
+// Loaded for each test, inside it, so that the mutation run sees its changes to the loader (see TESTING.md).
+let facts: ReturnType<typeof loadFacts>;
+beforeEach(() => {
+  facts = loadFacts(dataDir);
+});
 const country = (code: string) => facts.country(code)!;
 
 describe('relations between two countries', () => {
@@ -29,8 +33,10 @@ describe('relations between two countries', () => {
     expect(answer.kind === 'known' && answer.statusSince?.iso).toBe('2021-03-19');
   });
 
-  it('says it does not know a pair with no record instead of claiming no relations', () => {
-    expect(facts.relationBetween(country('FR'), country('BR')).kind).toBe('unknown');
+  it('knows every pair, France–Brazil included, from the world layer', () => {
+    const answer = facts.relationBetween(country('FR'), country('BR'));
+    expect(answer.kind).toBe('known');
+    expect(answer.kind === 'known' && answer.relation.file).toBe('data/world.json');
   });
 
   it('treats a country paired with itself as its own case', () => {
@@ -44,7 +50,7 @@ describe('country profiles, computed from the data', () => {
     expect(profile.un.others).toBe(192);
     expect(profile.un.established).toHaveLength(191);
     expect(profile.un.without.map((entry) => entry.partner.code)).toEqual(['KP']);
-    expect(profile.un.unrecorded).toHaveLength(0);
+    expect(profile.un.notListed).toHaveLength(0);
     expect(profile.recentChanges.slice(0, 3).map((change) => [change.partner.code, change.date.iso])).toEqual([
       ['SY', '2025-04-10'],
       ['CU', '2024-02-14'],
@@ -56,7 +62,7 @@ describe('country profiles, computed from the data', () => {
     const profile = countryProfile(facts, country('KP'));
     expect(profile.partners).toHaveLength(160);
     expect(profile.broken.map((entry) => entry.partner.code)).toContain('MY');
-    expect(profile.un.unrecorded).toHaveLength(0);
+    expect(profile.un.notListed).toHaveLength(0);
   });
 });
 
@@ -78,7 +84,8 @@ describe('data validation at start-up', () => {
   let copy: string | undefined;
   afterEach(() => copy && rmSync(copy, { recursive: true, force: true }));
 
-  function brokenCopy(file: string, change: (json: { relations: Record<string, unknown>[] }) => void): string {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test edits its own file's shape
+  function brokenCopy(file: string, change: (json: any) => void): string {
     copy = mkdtempSync(join(tmpdir(), 'attache-data-'));
     cpSync(dataDir, copy, { recursive: true });
     const path = join(copy, file);
@@ -113,6 +120,50 @@ describe('data validation at start-up', () => {
       json.relations[0]!.b = 'ZZ';
     });
     expect(() => loadFacts(unknown)).toThrow(/unknown country code ZZ/);
+  });
+
+  it('checks every value of the world layer and names the pair', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- edits to world.json's columns
+    const cases: [(json: any) => void, RegExp][] = [
+      [(json) => { json.pairs.status[0] = `X${json.pairs.status[0].slice(1)}`; }, /world\.json, pair AD–AE: unknown status letter X/],
+      [(json) => { json.pairs.status[1] = json.pairs.status[1].slice(1); }, /world\.json, line 2 of a column \(AE\): expected 198 values/],
+      [(json) => { json.pairs.established[0][1] = json.dates.length; }, /world\.json, pair AD–AF: a date index outside dates/],
+      [(json) => { json.pairs.listed_b[3][0] = -2; }, /world\.json, pair AG–\w\w: a date index outside dates/],
+      [(json) => { json.pairs.pages[0] = `7${json.pairs.pages[0].slice(1)}`; }, /pair AD–AE: pages must be 0, 1, 2 or 3/],
+      [(json) => { json.pairs.break[0][0] = 1.5; }, /pair AD–AE: the year of a break must be a year or 0/],
+      [(json) => { json.dates[0] = '2001-02-29'; }, /world\.json, dates\[0\]: not a YYYY, YYYY-MM or YYYY-MM-DD date/],
+      [(json) => { json.codes.pop(); }, /codes must be the 200 codes of data\/countries\.json/],
+      [(json) => { json.pages.ZZ = 'https://example.org/'; }, /pages: ZZ is not a code/],
+    ];
+    for (const [change, message] of cases) {
+      const dir = brokenCopy('world.json', change);
+      expect(() => loadFacts(dir)).toThrow(message);
+      rmSync(dir, { recursive: true });
+      copy = undefined;
+    }
+  });
+
+  it('checks the events layer and the names file', () => {
+    const badEvent = brokenCopy('events.json', (json) => {
+      json.events[0].kind = 'befriended';
+    });
+    expect(() => loadFacts(badEvent)).toThrow(/events\.json, event 1 \(\w\w–\w\w\): kind/);
+    rmSync(badEvent, { recursive: true });
+    const selfEvent = brokenCopy('events.json', (json) => {
+      json.events[0].b = json.events[0].a;
+    });
+    expect(() => loadFacts(selfEvent)).toThrow(/cannot have relations with itself/);
+    rmSync(selfEvent, { recursive: true });
+    const badName = brokenCopy('names.json', (json) => {
+      json.former[0].now = ['RU', 'UA'];
+    });
+    expect(() => loadFacts(badName)).toThrow(/names\.json, former name 1 \(USSR\): a successor name points to one state/);
+    rmSync(badName, { recursive: true });
+    const badDenylist = brokenCopy('sources.json', (json) => {
+      json.denylist.push({ domain: 'Not A Domain', why: 'x' });
+    });
+    expect(() => loadFacts(badDenylist)).toThrow(/sources\.json: denylist/);
+    copy = badDenylist;
   });
 
   it('names a missing file', () => {

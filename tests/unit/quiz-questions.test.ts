@@ -12,7 +12,7 @@ import { pick, seededRandom, shuffle } from '../../src/quiz/random.js';
 
 const facts = loadFacts(dataDir);
 const difficulties: Difficulty[] = ['easy', 'medium', 'hard'];
-const allKinds: Prompt['kind'][] = ['established-in-year', 'decade-of', 'year-of', 'no-relations', 'severed', 'most-recent'];
+const allKinds: Prompt['kind'][] = ['established-in-year', 'decade-of', 'year-of', 'no-relations', 'severed', 'most-recent', 'restored-in-year'];
 // A mutation run repeats this sweep per mutant: it looks at a tenth of it (MUTATION_RUN, vitest.mutation.config.ts).
 const seedsPerDifficulty = process.env.MUTATION_RUN ? 50 : 500;
 
@@ -21,10 +21,18 @@ const seedsPerDifficulty = process.env.MUTATION_RUN ? 50 : 500;
 
 type Verdict = 'true' | 'false' | 'unusable';
 
+/** A relation the quiz may use: high or medium confidence, a stated status, and lists that agree on the date. */
 function relation(base: Country, other: Country): Relation | undefined {
   const answer = facts.relationBetween(base, other);
   if (answer.kind !== 'known') return undefined;
-  return answer.relation.confidence === 'high' || answer.relation.confidence === 'medium' ? answer.relation : undefined;
+  const rel = answer.relation;
+  if (rel.listed || rel.status === 'not_listed') return undefined;
+  return rel.confidence === 'high' || rel.confidence === 'medium' ? rel : undefined;
+}
+
+/** Restorations the events layer researched, with their own sources, not low confidence. */
+function restorationsOf(rel: Relation) {
+  return rel.events.filter((e) => e.kind === 'restored' && e.sources && e.confidence !== 'low');
 }
 
 /** Every date the two established or restored relations: the first establishment and the events. */
@@ -52,6 +60,12 @@ function countryOf(choice: Choice): Country {
 
 /** Is this choice a right answer to the prompt by the facts ('true'), surely wrong ('false'), or neither? */
 function judge(prompt: Prompt, choice: Choice, all: readonly Choice[]): Verdict {
+  if (prompt.kind === 'restored-in-year') {
+    if (choice.kind !== 'pair') return 'unusable';
+    const rel = facts.relation(choice.a.code, choice.b.code)!;
+    if (restorationsOf(rel).some((e) => e.date.year === prompt.year)) return 'true';
+    return establishings(rel).some((d) => d.year === prompt.year) ? 'unusable' : 'false';
+  }
   const base = prompt.base;
   switch (prompt.kind) {
     case 'established-in-year': {
@@ -103,13 +117,55 @@ function judge(prompt: Prompt, choice: Choice, all: readonly Choice[]): Verdict 
 }
 
 function choiceKey(choice: Choice): string {
-  return choice.kind === 'country' ? `c:${choice.country.code}` : choice.kind === 'decade' ? `d:${choice.decade}` : `y:${choice.year}`;
+  switch (choice.kind) {
+    case 'country':
+      return `c:${choice.country.code}`;
+    case 'pair':
+      return `p:${choice.a.code}-${choice.b.code}`;
+    case 'decade':
+      return `d:${choice.decade}`;
+    case 'year':
+      return `y:${choice.year}`;
+  }
 }
 
 function promptId(prompt: Prompt): string {
+  if (prompt.kind === 'restored-in-year') return `${prompt.kind}/${prompt.year}`;
   const params =
     prompt.kind === 'established-in-year' ? prompt.year : 'partner' in prompt ? prompt.partner.code : '';
   return `${prompt.kind}/${prompt.base.code}/${params}`;
+}
+
+/** The states a prompt may be about: the two Koreas, and for a few kinds any well-known state. */
+function baseAllowed(prompt: Prompt): boolean {
+  if (prompt.kind === 'restored-in-year') return true;
+  if (['KR', 'KP'].includes(prompt.base.code)) return true;
+  return (prompt.kind === 'no-relations' || prompt.kind === 'most-recent') && wellKnownCodes.has(prompt.base.code);
+}
+
+/** The restored-in-year checks: pairs in the pool, and an explanation naming the restoration and its sources. */
+function restoredProblems(q: Question, difficulty: Difficulty, id: string): string[] {
+  const found: string[] = [];
+  if (q.prompt.kind !== 'restored-in-year') return found;
+  const year = q.prompt.year;
+  for (const choice of q.choices) {
+    if (choice.kind !== 'pair') continue;
+    for (const country of [choice.a, choice.b]) {
+      if (difficulty === 'easy' && !wellKnownCodes.has(country.code)) found.push(`${id}: ${country.code} in easy`);
+      if (difficulty === 'medium' && !country.unMember && !wellKnownCodes.has(country.code)) found.push(`${id}: ${country.code} in medium`);
+    }
+  }
+  const right = q.choices[q.answer];
+  if (right?.kind !== 'pair') return [...found, `${id}: the answer is not a pair`];
+  const event = restorationsOf(facts.relation(right.a.code, right.b.code)!).find((e) => e.date.year === year);
+  const { explanation } = q;
+  if (explanation.status !== 'restored') found.push(`${id}: explanation status ${explanation.status}`);
+  if ([explanation.base.code, explanation.partner.code].sort().join() !== [right.a.code, right.b.code].sort().join()) {
+    found.push(`${id}: explanation names another pair`);
+  }
+  if (explanation.date?.iso !== event?.date.iso) found.push(`${id}: explanation date ${explanation.date?.iso}`);
+  if (JSON.stringify(explanation.sources) !== JSON.stringify(event?.sources)) found.push(`${id}: explanation sources`);
+  return found;
 }
 
 /** Everything wrong with a question, in words; empty when it is sound. */
@@ -117,13 +173,14 @@ function problems(q: Question, difficulty: Difficulty): string[] {
   const found: string[] = [];
   const { prompt, choices, answer, explanation } = q;
   const id = promptId(prompt);
-  if (!['KR', 'KP'].includes(prompt.base.code)) found.push(`${id}: base is ${prompt.base.code}`);
+  if (!baseAllowed(prompt)) found.push(`${id}: base is ${'base' in prompt ? prompt.base.code : '?'}`);
   if (q.difficulty !== difficulty) found.push(`${id}: difficulty ${q.difficulty}`);
   if (choices.length !== 4) found.push(`${id}: ${choices.length} choices`);
   if (new Set(choices.map(choiceKey)).size !== choices.length) found.push(`${id}: repeated choices`);
   if (!Number.isInteger(answer) || answer < 0 || answer >= choices.length) found.push(`${id}: answer ${answer}`);
 
-  const expectedChoiceKind = prompt.kind === 'decade-of' ? 'decade' : prompt.kind === 'year-of' ? 'year' : 'country';
+  const expectedChoiceKind =
+    prompt.kind === 'decade-of' ? 'decade' : prompt.kind === 'year-of' ? 'year' : prompt.kind === 'restored-in-year' ? 'pair' : 'country';
   choices.forEach((choice, index) => {
     if (choice.kind !== expectedChoiceKind) {
       found.push(`${id}: choice ${index} is a ${choice.kind}`);
@@ -132,8 +189,9 @@ function problems(q: Question, difficulty: Difficulty): string[] {
     const verdict = judge(prompt, choice, choices);
     const wanted = index === answer ? 'true' : 'false';
     if (verdict !== wanted) found.push(`${id}: choice ${index} ${choiceKey(choice)} is ${verdict}, marked ${wanted}`);
-    if (choice.kind === 'country' && choice.country.code === prompt.base.code) found.push(`${id}: base as a choice`);
+    if (choice.kind === 'country' && 'base' in prompt && choice.country.code === prompt.base.code) found.push(`${id}: base as a choice`);
   });
+  if (prompt.kind === 'restored-in-year') return [...found, ...restoredProblems(q, difficulty, id)];
 
   // Who the question is about must be in the difficulty's pool.
   const countries = [
@@ -285,6 +343,7 @@ describe.each(difficulties)('%s quizzes', (difficulty) => {
 
   it('never uses a relation of low confidence', () => {
     for (const q of questionsOf(difficulty)) {
+      if (q.prompt.kind === 'restored-in-year') continue; // judged by its own events' confidence above
       const others = [...q.choices.filter((c) => c.kind === 'country').map(countryOf), q.explanation.partner];
       for (const other of others) {
         const answer = facts.relationBetween(q.prompt.base, other);
@@ -297,6 +356,15 @@ describe.each(difficulties)('%s quizzes', (difficulty) => {
     const again = generateQuiz(facts, 20, difficulty, seededRandom(3));
     expect(again).toEqual(quizzesOf(difficulty)[3]);
     expect(promptIds(again)).not.toEqual(promptIds(quizzesOf(difficulty)[4]!));
+  });
+
+  it('asks about the world beyond the two Koreas, and about restorations', () => {
+    const questions = questionsOf(difficulty);
+    const worldBases = questions.filter((q) => 'base' in q.prompt && !['KR', 'KP'].includes(q.prompt.base.code));
+    expect(worldBases.length).toBeGreaterThan(questions.length * 0.03);
+    const kinds = new Set(worldBases.map((q) => q.prompt.kind));
+    expect([...kinds].sort()).toEqual(['most-recent', 'no-relations']);
+    expect(questions.filter((q) => q.prompt.kind === 'restored-in-year').length).toBeGreaterThan(questions.length * 0.02);
   });
 
   it('makes sound single questions too', () => {
@@ -318,9 +386,9 @@ describe('what each difficulty asks', () => {
   });
 
   it('keeps easy to decades and whole-country questions, and hard to exact years', () => {
-    expect([...kindsOf('easy')].sort()).toEqual(['decade-of', 'most-recent', 'no-relations', 'severed']);
+    expect([...kindsOf('easy')].sort()).toEqual(['decade-of', 'most-recent', 'no-relations', 'restored-in-year', 'severed']);
     expect(kindsOf('medium')).toEqual(
-      new Set(['established-in-year', 'decade-of', 'most-recent', 'severed', 'no-relations']),
+      new Set(['established-in-year', 'decade-of', 'most-recent', 'severed', 'no-relations', 'restored-in-year']),
     );
     expect(kindsOf('hard').has('year-of')).toBe(true);
     expect(kindsOf('hard').has('established-in-year')).toBe(true);
@@ -370,6 +438,7 @@ describe('when the facts run short', () => {
     sources: [`https://example.org/${partner}`],
     confidence: 'high',
     file: 'test',
+    asOf: parsePartialDate('2025-08'),
   });
   const partners: [string, string][] = [
     ['US', '1949-01-01'],
@@ -379,7 +448,7 @@ describe('when the facts run short', () => {
     ['DE', '1955-12-01'],
     ['GB', '1949-01-18'],
   ];
-  const small = new Facts(
+  const small = Facts.of(
     [country('KR'), ...partners.map(([code]) => country(code))],
     partners.map(([code, date]) => tie(code, date)),
     parsePartialDate('2025-08'),
@@ -404,7 +473,7 @@ describe('when the facts run short', () => {
   });
 
   it('throws rather than hangs when there is nothing to ask', () => {
-    const empty = new Facts([country('KR'), country('KP')], [], parsePartialDate('2025-08'));
+    const empty = Facts.of([country('KR'), country('KP')], [], parsePartialDate('2025-08'));
     expect(() => generateQuestion(empty, 'hard', seededRandom(1))).toThrow(RangeError);
   });
 });

@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadFacts } from '../../src/facts/load.js';
-import { CountrySearch, editDistance, normalizeName } from '../../src/facts/search.js';
+import { CountrySearch, editDistance, normalizeName, soundLetters } from '../../src/facts/search.js';
 import { dataDir } from '../../src/paths.js';
 
 const facts = loadFacts(dataDir);
-const search = new CountrySearch(facts.countries);
+// A fresh search for each test: its index is built inside the test, and no answer is cached from another test (the
+// mutation run changes the code while a test runs, see TESTING.md).
+let search: CountrySearch;
+beforeEach(() => {
+  search = new CountrySearch(facts.countries, facts.names);
+});
 const resolved = (text: string) => {
   const result = search.resolve(text);
   return result.kind === 'found' ? result.country.code : result.kind;
@@ -29,8 +34,13 @@ describe('country search', () => {
     for (const code of suggested) expect(facts.country(code)!.name.en).toMatch(/^Saint /);
   });
 
-  it('offers both Koreas for "Korea", South Korea first (its alias)', () => {
-    expect(search.search('Korea', 25).map((match) => match.country.code).slice(0, 2)).toEqual(['KR', 'KP']);
+  it('offers both Koreas for "Korea", and never picks one silently', () => {
+    expect(search.search('Korea', 25).map((match) => match.country.code).slice(0, 2).sort()).toEqual(['KP', 'KR']);
+    const result = search.resolve('Korea');
+    expect(result.kind).toBe('ambiguous');
+    expect(result.kind === 'ambiguous' && result.suggestions.map((country) => country.code)).toEqual(['KR', 'KP']);
+    expect(search.resolve('코리아').kind).toBe('ambiguous');
+    expect(search.resolve('Congo').kind).toBe('ambiguous');
   });
 
   it('answers an unknown name with the closest suggestions', () => {
@@ -71,5 +81,69 @@ describe('exact names win over aliases', () => {
         expect(result.kind === 'found' && result.country.code, text).toBe(country.code);
       }
     }
+  });
+});
+
+describe('former names and near misses', () => {
+  const found = (text: string) => {
+    const result = search.resolve(text);
+    return result.kind === 'found' ? { code: result.country.code, former: result.former?.label.en } : { kind: result.kind };
+  };
+
+  it.each([
+    ['USSR', 'RU', 'the Soviet Union'], ['Soviet Union', 'RU', 'the Soviet Union'], ['소련', 'RU', 'the Soviet Union'],
+    ['Persia', 'IR', 'Persia'], ['Zaire', 'CD', 'Zaire'], ['Burma', 'MM', 'Burma'], ['Ceylon', 'LK', 'Ceylon'],
+    ['Siam', 'TH', 'Siam'], ['Kampuchea', 'KH', 'Kampuchea'], ['Dahomey', 'BJ', 'Dahomey'], ['Upper Volta', 'BF', 'Upper Volta'],
+    ['Swaziland', 'SZ', 'Swaziland'], ['West Germany', 'DE', 'West Germany'], ['버마', 'MM', 'Burma'],
+  ])('answers %s for %s, saying it was %s', (typed, code, former) => {
+    expect(found(typed)).toEqual({ code, former });
+  });
+
+  it('says a dissolved state is gone and offers the states it became', () => {
+    for (const [typed, codes] of [['Yugoslavia', ['BA', 'HR', 'MK', 'ME', 'RS', 'SI']], ['Czechoslovakia', ['CZ', 'SK']], ['East Germany', ['DE']], ['체코슬로바키아', ['CZ', 'SK']]] as const) {
+      const result = search.resolve(typed);
+      expect(result.kind, typed).toBe('dissolved');
+      expect(result.kind === 'dissolved' && result.suggestions.map((country) => country.code)).toEqual(codes);
+    }
+  });
+
+  it('never turns a former name into an unrelated country by typo: Persia is not Serbia', () => {
+    expect(found('Persia').code).toBe('IR');
+    expect(found('persia').code).toBe('IR');
+    expect(found('Serbia').code).toBe('RS');
+  });
+
+  it('answers a typo one letter off when it is clearly nearest, and asks when two names are about as near', () => {
+    expect(found('Germny')).toEqual({ code: 'DE', former: undefined });
+    expect(found('Fance')).toEqual({ code: 'FR', former: undefined });
+    const close = search.resolve('Austrila');
+    expect(close.kind).toBe('unknown');
+    expect(close.kind === 'unknown' && close.suggestions.map((country) => country.code).slice(0, 2)).toEqual(['AT', 'AU']);
+    // Two letters off is never taken silently, and the nearest comes first.
+    const far = search.resolve('Phillipines');
+    expect(far.kind).toBe('unknown');
+    expect(far.kind === 'unknown' && far.suggestions[0]?.code).toBe('PH');
+  });
+
+  it('compares Korean by its letters (jamo): 시랴 is 시리아, a syllable still being typed counts', () => {
+    expect(soundLetters('시랴')).toBe(soundLetters('시리아'));
+    expect(soundLetters('에스와티니')).toBe(soundLetters('애스와티니'));
+    expect(soundLetters('Syria')).toBe('Syria');
+    expect(found('시랴').code).toBe('SY');
+    expect(found('스웨댄').code).toBe('SE');
+    expect(search.search('시ㄹ', 5).map((match) => match.country.code)).toContain('SY');
+    const unknown = search.resolve('스위든');
+    expect(unknown.kind === 'unknown' && unknown.suggestions.map((country) => country.code)).toContain('SE');
+  });
+
+  it('knows the foreign ministry\u2019s spellings', () => {
+    for (const [typed, code] of [['키르기즈', 'KG'], ['키르기즈공화국', 'KG'], ['마이크로네시아', 'FM'], ['마이크로네시아연방', 'FM'], ['사이프러스', 'CY'], ['모리타니아', 'MR'], ['콩고공화국', 'CG']]) {
+      expect(found(typed!).code, typed).toBe(code);
+    }
+  });
+
+  it('offers former names while typing: "USSR" lists Russia', () => {
+    expect(search.search('USSR', 5)[0]?.country.code).toBe('RU');
+    expect(search.search('Czechoslov', 5).map((match) => match.country.code).slice(0, 2).sort()).toEqual(['CZ', 'SK']);
   });
 });
