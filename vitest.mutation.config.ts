@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     testTimeout: 20_000,
+    // Lets a heavy sweep take a lighter sample when it runs once per mutant (tests/unit/daily.test.ts).
+    env: { MUTATION_RUN: '1' },
     reporters: ['default', './tests/mutation/load-errors-as-failures.ts'],
   },
 });

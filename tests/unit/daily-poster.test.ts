@@ -1,7 +1,6 @@
 // The daily post, sent exactly once: the claim before the first attempt, Discord's nonce, the look in the channel
 // after a crash, and the pause when Discord refuses for good. Discord is a fake REST client that records calls.
 import { DiscordAPIError, type REST } from 'discord.js';
-import type { Logger } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DailyPoster, nonceFor, pauseReasonOf } from '../../src/bot/daily-poster.js';
 import type { Facts } from '../../src/facts/facts.js';
@@ -10,13 +9,14 @@ import type { DailySettings } from '../../src/news/daily.js';
 import { loadNews, NewsDesk } from '../../src/news/items.js';
 import { dataDir } from '../../src/paths.js';
 import { DailyRepository } from '../../src/store/daily-repository.js';
+import { dailyPost } from '../../src/render/news.js';
 import { Store } from '../../src/store/open-store.js';
+import { recordingLog } from './recording-log.js';
 
 const guildId = '900000000000000001';
 const botId = '500000000000000001';
 const day = '2026-11-27';
 const settings: DailySettings = { channelId: '910000000000000001', time: '09:00', timezone: 'Asia/Seoul', from: '2026-11-26' };
-const silent = { info: () => undefined, warn: () => undefined, error: () => undefined } as unknown as Logger;
 
 let facts: Facts;
 beforeAll(() => {
@@ -54,8 +54,9 @@ async function setup(options: { now?: Date; news?: NewsDesk } = {}) {
       return fake.onGet();
     },
   } as unknown as REST;
-  const poster = new DailyPoster({ now: () => clock.now, log: silent, facts }, rest, repository, options.news ?? new NewsDesk([], facts), () => botId);
-  return { clock, repository, fake, poster };
+  const { log, lines } = recordingLog();
+  const poster = new DailyPoster({ now: () => clock.now, log, facts }, rest, repository, options.news ?? new NewsDesk([], facts), () => botId);
+  return { clock, repository, fake, poster, logs: lines };
 }
 
 /** A message of ours in the channel, as Discord lists it. */
@@ -127,6 +128,16 @@ describe('sending the daily post', () => {
     expect((await repository.recordOf(guildId)).sentNews).toEqual([newest, news.items[1]!.id]);
   });
 
+  it('a news post carries the item’s key facts, as the data says them today', async () => {
+    const news = loadNews(dataDir, facts);
+    const { poster, clock } = await setup({ news });
+    const item = news.items[0]!;
+    expect(news.keyFacts(item).length).toBeGreaterThan(0);
+    const { reply, newsId } = await poster.render(guildId, settings, day);
+    expect(newsId).toBe(item.id);
+    expect(reply).toEqual(dailyPost({ kind: 'news', item }, news.keyFacts(item), 'en', day, clock.now, facts.sources));
+  });
+
   it('the language of the settings is the language of the post', async () => {
     const { poster } = await setup();
     const english = await poster.render(guildId, settings, day);
@@ -139,19 +150,22 @@ describe('sending the daily post', () => {
     ['missing permissions (403)', refusal(403, 50013), 'missing-permissions'],
     ['a deleted channel (404)', refusal(404, 10003), 'channel-missing'],
   ] as const)('%s pauses the server with the reason, and keeps no claim', async (_what, error, reason) => {
-    const { poster, fake, repository, clock } = await setup();
+    const { poster, fake, repository, clock, logs } = await setup();
     fake.onPost = () => Promise.reject(error);
     expect(await poster.post(guildId, settings, day)).toBe('paused');
+    expect(logs).toEqual([{ level: 'warn', msg: 'daily post paused', fields: { guildId, reason } }]);
     expect(await repository.settingsOf(guildId)).toEqual({ ...settings, paused: { reason, since: clock.now.toISOString() } });
     expect(await repository.claimOf(guildId)).toBeUndefined();
     expect((await repository.recordOf(guildId)).lastPostedDay).toBeUndefined();
   });
 
   it('a failure that retrying may fix leaves the settings alone and keeps the claim', async () => {
-    const { poster, fake, repository, clock } = await setup();
+    const { poster, fake, repository, clock, logs } = await setup();
     await repository.saveSettings(guildId, settings);
-    fake.onPost = () => Promise.reject(refusal(500, 0));
+    const error = refusal(500, 0);
+    fake.onPost = () => Promise.reject(error);
     expect(await poster.post(guildId, settings, day)).toBe('failed');
+    expect(logs).toEqual([{ level: 'warn', msg: 'daily post failed; will retry', fields: { guildId, err: error } }]);
     expect(await repository.settingsOf(guildId)).toEqual(settings);
     expect(await repository.claimOf(guildId)).toEqual({ day, startedAt: clock.now.toISOString() });
     expect((await repository.recordOf(guildId)).lastPostedDay).toBeUndefined();
@@ -165,7 +179,8 @@ describe('after a crash (a claim for the day is in the store)', () => {
   it('past the nonce’s memory, finds our post of that day in the channel and records it instead of sending again', async () => {
     const { poster, fake, repository, clock } = await setup({ now: tenMinutesLater });
     await repository.saveClaim(guildId, { day, startedAt: claimedAt });
-    fake.onGet = async () => [ourPost('m-other-day', '2026-11-26'), ourPost('m-found', day)];
+    const noFooter = { id: 'm-no-footer', author: { id: botId }, embeds: [{ title: 'an embed without a footer' }] };
+    fake.onGet = async () => [ourPost('m-other-day', '2026-11-26'), noFooter, ourPost('m-found', day)];
     expect(await poster.post(guildId, settings, day)).toBe('already-posted');
     expect(fake.posts).toEqual([]);
     expect(fake.gets).toEqual([`/channels/${settings.channelId}/messages`]);

@@ -12,7 +12,7 @@ import {
   type DailySettings,
 } from '../../src/news/daily.js';
 import { loadNews } from '../../src/news/items.js';
-import { instantOf, localDay } from '../../src/news/local-time.js';
+import { canonicalZone, instantOf, isTimeZone, localDay, searchTimeZones, timeZones } from '../../src/news/local-time.js';
 import { dataDir } from '../../src/paths.js';
 
 const at = (iso: string) => new Date(iso);
@@ -46,6 +46,7 @@ describe('when a daily post is due', () => {
   });
 
   it('takes the local calendar day in the zone', () => {
+    expect(localDay(at('2026-03-04T20:00:00Z'), 'Asia/Seoul')).toBe('2026-03-05');
     expect(localDay(at('2026-11-26T20:00:00Z'), 'Asia/Seoul')).toBe('2026-11-27');
     expect(localDay(at('2026-11-26T20:00:00Z'), 'America/Los_Angeles')).toBe('2026-11-26');
   });
@@ -86,8 +87,55 @@ describe('when a daily post is due', () => {
   it('reads times people type', () => {
     expect(parseTimeOfDay('9:00')).toBe('09:00');
     expect(parseTimeOfDay('18.30')).toBe('18:30');
+    expect(parseTimeOfDay(' 7h05 ')).toBe('07:05');
     expect(parseTimeOfDay('24:00')).toBeUndefined();
     expect(parseTimeOfDay('noon')).toBeUndefined();
+    expect(parseTimeOfDay('9:005')).toBeUndefined();
+    expect(parseTimeOfDay('09:00pm')).toBeUndefined();
+  });
+
+  it('the first day of a new schedule is today while its minute is ahead, else tomorrow', () => {
+    expect(firstDay('09:00', 'Asia/Seoul', at('2026-11-25T23:59:59Z'))).toBe('2026-11-26');
+    expect(firstDay('09:00', 'Asia/Seoul', at('2026-11-26T00:00:00Z'))).toBe('2026-11-27');
+  });
+
+  it('the next post: one due and not yet sent is next; else the next minute not yet handled', () => {
+    const now = at('2026-11-26T02:00:00Z'); // 11:00 in Seoul: today's post is 2 hours late
+    expect(nextPostAt(seoul, emptyRecord(), now)?.toISOString()).toBe('2026-11-26T00:00:00.000Z');
+    const sentToday: DailyRecord = { sentNews: [], lastPostedDay: '2026-11-26' };
+    expect(nextPostAt(seoul, sentToday, now)?.toISOString()).toBe('2026-11-27T00:00:00.000Z');
+    const sentTomorrowToo: DailyRecord = { sentNews: [], lastPostedDay: '2026-11-27' };
+    expect(nextPostAt(seoul, sentTomorrowToo, now)?.toISOString()).toBe('2026-11-28T00:00:00.000Z');
+    const skippedToday: DailyRecord = { sentNews: [], skipped: { day: '2026-11-26', lateMinutes: 400 } };
+    expect(nextPostAt(seoul, skippedToday, at('2026-11-26T07:00:00Z'))?.toISOString()).toBe('2026-11-27T00:00:00.000Z');
+    // Before the minute, today's post is next; a schedule that starts later waits for its first day.
+    expect(nextPostAt(seoul, emptyRecord(), at('2026-11-25T23:00:00Z'))?.toISOString()).toBe('2026-11-26T00:00:00.000Z');
+    expect(nextPostAt({ ...seoul, from: '2026-11-28' }, emptyRecord(), now)?.toISOString()).toBe('2026-11-28T00:00:00.000Z');
+    // Nothing within the next three days: no next post to show.
+    expect(nextPostAt({ ...seoul, from: '2026-12-31' }, emptyRecord(), now)).toBeUndefined();
+  });
+});
+
+describe('time zones as people type them', () => {
+  it('knows real zones and UTC, listed once, UTC first', () => {
+    expect(isTimeZone('Asia/Seoul')).toBe(true);
+    expect(isTimeZone('Mars/Olympus')).toBe(false);
+    const zones = timeZones();
+    expect(zones[0]).toBe('UTC');
+    expect(zones.filter((zone) => zone === 'UTC')).toHaveLength(1);
+    expect(zones).toContain('America/New_York');
+  });
+
+  it('gives the canonical name of a zone typed in any case, with spaces around', () => {
+    expect(canonicalZone(' asia/seoul ')).toBe('Asia/Seoul');
+    expect(canonicalZone('nowhere/at all')).toBeUndefined();
+  });
+
+  it('finds zones by words, ignoring case, spaces, slashes and underscores, at most as many as asked', () => {
+    expect(searchTimeZones('NEW YORK')).toEqual(['America/New_York']);
+    expect(searchTimeZones('seoul')).toEqual(['Asia/Seoul']);
+    expect(searchTimeZones('america', 5)).toHaveLength(5);
+    expect(searchTimeZones('america').length).toBe(25);
   });
 });
 

@@ -176,6 +176,11 @@ describe('a player’s record', () => {
       a: stats({ points: 50, answered: 1, right: 0 }),
     };
     expect(rank(board).map((entry) => entry.userId)).toEqual(['sharp', 'busy', 'lazy', 'low', 'a', 'b']);
+    // Whatever order the board lists them in.
+    const careful = stats({ points: 500, answered: 5, right: 4 });
+    const careless = stats({ points: 500, answered: 5, right: 1 });
+    expect(rank({ careless, careful }).map((entry) => entry.userId)).toEqual(['careful', 'careless']);
+    expect(rank({ careful, careless }).map((entry) => entry.userId)).toEqual(['careful', 'careless']);
     expect(rank(board)[0]).toEqual({ userId: 'sharp', stats: board.sharp });
   });
 });

@@ -13,7 +13,8 @@ import { pick, seededRandom, shuffle } from '../../src/quiz/random.js';
 const facts = loadFacts(dataDir);
 const difficulties: Difficulty[] = ['easy', 'medium', 'hard'];
 const allKinds: Prompt['kind'][] = ['established-in-year', 'decade-of', 'year-of', 'no-relations', 'severed', 'most-recent', 'restored-in-year'];
-const seedsPerDifficulty = 500;
+// A mutation run repeats this sweep per mutant: it looks at a tenth of it (MUTATION_RUN, vitest.mutation.config.ts).
+const seedsPerDifficulty = process.env.MUTATION_RUN ? 50 : 500;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The judge
@@ -242,14 +243,18 @@ function problems(q: Question, difficulty: Difficulty): string[] {
   return found;
 }
 
-// Every quiz the tests look at, generated once.
-const quizzes = new Map<Difficulty, Question[][]>(
-  difficulties.map((difficulty) => [
-    difficulty,
-    Array.from({ length: seedsPerDifficulty }, (_, seed) => generateQuiz(facts, 20, difficulty, seededRandom(seed))),
-  ]),
-);
-const questionsOf = (difficulty: Difficulty) => quizzes.get(difficulty)!.flat();
+// Every quiz the tests look at, generated once, when a test first needs it (not while the file loads, so a
+// mutation run knows which test reached which code).
+const generated = new Map<Difficulty, Question[][]>();
+function quizzesOf(difficulty: Difficulty): Question[][] {
+  let quizzes = generated.get(difficulty);
+  if (!quizzes) {
+    quizzes = Array.from({ length: seedsPerDifficulty }, (_, seed) => generateQuiz(facts, 20, difficulty, seededRandom(seed)));
+    generated.set(difficulty, quizzes);
+  }
+  return quizzes;
+}
+const questionsOf = (difficulty: Difficulty) => quizzesOf(difficulty).flat();
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -312,7 +317,7 @@ describe('the judge used by these tests', () => {
 describe.each(difficulties)('%s quizzes', (difficulty) => {
   it(`holds for every question of ${seedsPerDifficulty} quizzes of 20`, () => {
     const found: string[] = [];
-    for (const quiz of quizzes.get(difficulty)!) {
+    for (const quiz of quizzesOf(difficulty)) {
       expect(quiz).toHaveLength(20);
       for (const q of quiz) found.push(...problems(q, difficulty));
     }
@@ -320,7 +325,7 @@ describe.each(difficulties)('%s quizzes', (difficulty) => {
   });
 
   it('never repeats a prompt within a quiz and mixes at least three kinds', () => {
-    for (const quiz of quizzes.get(difficulty)!) {
+    for (const quiz of quizzesOf(difficulty)) {
       expect(new Set(quiz.map((q) => promptId(q.prompt))).size).toBe(20);
       expect(new Set(quiz.map((q) => q.prompt.kind)).size).toBeGreaterThanOrEqual(3);
     }
@@ -349,8 +354,8 @@ describe.each(difficulties)('%s quizzes', (difficulty) => {
 
   it('gives the same quiz for the same seed, and another for another seed', () => {
     const again = generateQuiz(facts, 20, difficulty, seededRandom(3));
-    expect(again).toEqual(quizzes.get(difficulty)![3]);
-    expect(promptIds(again)).not.toEqual(promptIds(quizzes.get(difficulty)![4]!));
+    expect(again).toEqual(quizzesOf(difficulty)[3]);
+    expect(promptIds(again)).not.toEqual(promptIds(quizzesOf(difficulty)[4]!));
   });
 
   it('asks about the world beyond the two Koreas, and about restorations', () => {

@@ -1,8 +1,7 @@
 // The quiz runner: drives the game with the clock, keeps the scores, and talks to Discord through the starting
 // interaction's webhook. Discord is a fake REST client and fake interactions that record what the bot sent.
 import type { ButtonInteraction, ChatInputCommandInteraction, REST } from 'discord.js';
-import type { Logger } from 'pino';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { QuizRunner } from '../../src/bot/quiz-runner.js';
 import type { Facts } from '../../src/facts/facts.js';
 import { loadFacts } from '../../src/facts/load.js';
@@ -13,9 +12,13 @@ import type { Question } from '../../src/quiz/question.js';
 import { seededRandom } from '../../src/quiz/random.js';
 import { Store, StoreUnavailableError } from '../../src/store/open-store.js';
 import { QuizRepository } from '../../src/store/quiz-repository.js';
+import { recordingLog } from './recording-log.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const seed = 20250410;
-const silent = { info: () => undefined, warn: () => undefined, error: () => undefined } as unknown as Logger;
 const t0 = Date.parse('2026-11-26T12:00:00Z');
 const where = { guildId: 'g1', channelId: 'c1', applicationId: 'app1', token: 'tok-1' };
 
@@ -31,6 +34,8 @@ interface Sent {
   route: string;
   body: { content?: string; embeds?: { title?: string; fields?: { name: string; value: string }[] }[] };
   query?: string;
+  /** Webhook calls carry no bot token. */
+  auth?: boolean;
 }
 type Replied = { content?: string; embeds?: { title?: string }[]; components?: { components: { custom_id: string }[] }[]; flags?: number };
 
@@ -41,17 +46,18 @@ async function setup() {
   const sent: Sent[] = [];
   const discord = { failPatch: undefined as Error | undefined, nextId: 1 };
   const rest = {
-    patch: async (route: string, { body }: { body: Sent['body'] }) => {
-      sent.push({ method: 'patch', route, body });
+    patch: async (route: string, { body, auth }: { body: Sent['body']; auth?: boolean }) => {
+      sent.push({ method: 'patch', route, body, auth });
       if (discord.failPatch) throw discord.failPatch;
       return {};
     },
-    post: async (route: string, { body, query }: { body: Sent['body']; query?: URLSearchParams }) => {
-      sent.push({ method: 'post', route, body, query: query?.toString() });
+    post: async (route: string, { body, query, auth }: { body: Sent['body']; query?: URLSearchParams; auth?: boolean }) => {
+      sent.push({ method: 'post', route, body, query: query?.toString(), auth });
       return { id: `m${discord.nextId++}` };
     },
   } as unknown as REST;
-  const runner = new QuizRunner({ now: () => new Date(clock.now), log: silent, facts }, rest, repository, () => seed);
+  const { log, lines: logs, messages } = recordingLog();
+  const runner = new QuizRunner({ now: () => new Date(clock.now), log, facts }, rest, repository, () => seed);
   const replies: Replied[] = [];
   const interaction = { ...where, deferred: false, replied: false, reply: async (options: Replied) => void replies.push(options) };
   await runner.begin(interaction as unknown as ChatInputCommandInteraction<'cached'>, 2, 'easy', 'en');
@@ -62,7 +68,7 @@ async function setup() {
     await runner.answer(button as unknown as ButtonInteraction, 'en');
     return answers[0]!;
   };
-  return { clock, store, repository, sent, discord, runner, replies, customIds, click };
+  return { clock, store, repository, sent, discord, runner, replies, customIds, click, logs, messages };
 }
 
 describe('starting a quiz', () => {
@@ -90,14 +96,23 @@ describe('answers', () => {
 
   it('a second answer, a late one, one for another round or another quiz each get their own private note', async () => {
     const { click, customIds, clock } = await setup();
+    const notes: Replied[] = [];
     await click('alice', customIds[0]!);
-    expect((await click('alice', customIds[1]!)).content).toBe('You have already answered this question.');
+    notes.push(await click('alice', customIds[1]!));
     const [, quizId] = customIds[0]!.split(':');
-    expect((await click('bob', `quiz:${quizId}:1:0`)).content).toBe('This question is closed.');
-    expect((await click('bob', `quiz:other:0:0`)).content).toBe('This quiz has ended. Start a new one with /quiz start.');
-    expect((await click('bob', customIds[0]!, 'c-other')).content).toBe('This quiz has ended. Start a new one with /quiz start.');
+    notes.push(await click('bob', `quiz:${quizId}:1:0`));
+    notes.push(await click('bob', `quiz:other:0:0`));
+    notes.push(await click('bob', customIds[0]!, 'c-other'));
     clock.now = t0 + answerWindowMs;
-    expect((await click('bob', customIds[0]!)).content).toBe('This question is closed.');
+    notes.push(await click('bob', customIds[0]!));
+    expect(notes.map((note) => note.content)).toEqual([
+      'You have already answered this question.',
+      'This question is closed.',
+      'This quiz has ended. Start a new one with /quiz start.',
+      'This quiz has ended. Start a new one with /quiz start.',
+      'This question is closed.',
+    ]);
+    for (const note of notes) expect(note.flags).toBe(64); // only the clicker sees it
   });
 });
 
@@ -119,6 +134,7 @@ describe('the clock', () => {
     ]);
     expect(sent[0]!.body.embeds?.[0]?.fields?.find((field) => field.name === 'Got it right')?.value).toBe('<@alice> +750');
     expect(sent[1]!.query).toBe('wait=true');
+    expect(sent.map((s) => s.auth)).toEqual([false, false]);
     expect(sent[1]!.body.embeds?.[0]?.title).toBe('Question 2 of 2');
     expect(await repository.statsOf('g1', 'alice')).toMatchObject({ answered: 1, right: 1, points: 750, currentStreak: 1 });
     expect(await repository.statsOf('g1', 'bob')).toMatchObject({ answered: 1, right: 0, points: 0 });
@@ -152,7 +168,7 @@ describe('the clock', () => {
   });
 
   it('scores the store cannot take now are kept and written with the next round', async () => {
-    const { runner, clock, sent, repository, store, click, customIds } = await setup();
+    const { runner, clock, sent, repository, store, click, customIds, messages } = await setup();
     const boards = await store.namespace('quiz-boards');
     const set = boards.set.bind(boards);
     boards.set = () => Promise.reject(new StoreUnavailableError('quiz-boards set', 'down'));
@@ -160,6 +176,7 @@ describe('the clock', () => {
     clock.now = t0 + answerWindowMs;
     await runner.tick();
     expect(sent.map((s) => s.method)).toEqual(['patch', 'post']); // the quiz goes on
+    expect(messages('warn')).toEqual(['round scores kept in memory until the store answers']);
     boards.set = set;
     clock.now += answerWindowMs;
     await runner.tick();
@@ -167,11 +184,14 @@ describe('the clock', () => {
   });
 
   it('when Discord refuses the reveal, the quiz ends rather than run rounds nobody sees', async () => {
-    const { runner, clock, sent, discord, repository } = await setup();
+    const { runner, clock, sent, discord, repository, logs } = await setup();
     discord.failPatch = new Error('Unknown Webhook');
     clock.now = t0 + answerWindowMs;
     await runner.tick();
     expect(runner.isRunning(where.channelId)).toBe(false);
+    expect(logs.filter((line) => line.level === 'error')).toEqual([
+      { level: 'error', msg: 'quiz ended early: its messages could not be sent', fields: { err: discord.failPatch, quizId: expect.any(String) } },
+    ]);
     expect(await repository.allActive()).toEqual([]);
     clock.now += answerWindowMs;
     await runner.tick();
@@ -179,12 +199,47 @@ describe('the clock', () => {
   });
 });
 
+describe('the clock, as started', () => {
+  it('ticks every second once started: a round closes within a second of its deadline', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const { runner, clock, sent } = await setup();
+    runner.start();
+    clock.now = t0 + answerWindowMs;
+    await vi.advanceTimersByTimeAsync(999);
+    expect(sent).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent.map((s) => s.method)).toEqual(['patch', 'post']);
+    await runner.stop();
+  });
+
+  it('says when it started a quiz, when one finished, and when the store could not mark one active', async () => {
+    const { runner, clock, messages, repository, store } = await setup();
+    expect(messages('info')).toEqual(['quiz started']);
+    clock.now = t0 + answerWindowMs;
+    await runner.tick();
+    clock.now += answerWindowMs;
+    await runner.tick();
+    expect(messages('info')).toEqual(['quiz started', 'quiz finished']);
+    const active = await store.namespace('quiz-active');
+    active.set = () => Promise.reject(new StoreUnavailableError('quiz-active set', 'down'));
+    const again = { ...where, channelId: 'c9', deferred: false, replied: false, reply: async () => undefined };
+    await runner.begin(again as unknown as ChatInputCommandInteraction<'cached'>, 1, 'easy', 'en');
+    expect(runner.isRunning('c9')).toBe(true);
+    expect(messages('warn')).toEqual(['quiz not marked active']);
+    expect(await repository.allActive()).toEqual([]);
+  });
+});
+
 describe('after a restart', () => {
   it('each quiz cut short gets its last message closed, even if one cannot be, and is forgotten', async () => {
-    const { runner, sent, repository, discord } = await setup();
+    const { runner, sent, repository, discord, logs } = await setup();
     await repository.markActive({ quizId: 'q2', ...where, channelId: 'c2', token: 'tok-2', messageId: 'm9', language: 'ko', startedAt: '' });
     discord.failPatch = new Error('Unknown Webhook');
     expect(await runner.closeInterrupted()).toBe(2);
+    expect(logs.filter((line) => line.level === 'warn').map((line) => [line.msg, line.fields.quizId]).sort()).toEqual([
+      ['could not close an interrupted quiz message', expect.stringMatching(/^[0-9a-f]{8}$/)],
+      ['could not close an interrupted quiz message', 'q2'],
+    ]);
     expect(sent.map((s) => s.route).sort()).toEqual([
       `/webhooks/${where.applicationId}/tok-1/messages/%40original`,
       `/webhooks/${where.applicationId}/tok-2/messages/m9`,

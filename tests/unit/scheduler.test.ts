@@ -2,7 +2,7 @@
 // store that does not answer only delays the posts. The poster is a fake that records what it was asked to send.
 import { DiscordAPIError, type REST } from 'discord.js';
 import type { Logger } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DailyPoster, type PostOutcome } from '../../src/bot/daily-poster.js';
 import { Scheduler } from '../../src/bot/scheduler.js';
 import { loadFacts } from '../../src/facts/load.js';
@@ -11,6 +11,11 @@ import { NewsDesk } from '../../src/news/items.js';
 import { dataDir } from '../../src/paths.js';
 import { DailyRepository } from '../../src/store/daily-repository.js';
 import { Store, StoreUnavailableError } from '../../src/store/open-store.js';
+import { recordingLog } from './recording-log.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined } as unknown as Logger;
 const seoul: DailySettings = { channelId: 'c1', time: '09:00', timezone: 'Asia/Seoul', from: '2026-11-27' };
@@ -67,9 +72,12 @@ describe('a scheduler run', () => {
     };
     for (const guildId of Object.keys(outcomes)) await repository.saveSettings(guildId, seoul);
     const { poster, calls } = fakePoster(repository, (guildId) => outcomes[guildId]!());
-    const scheduler = new Scheduler({ now: () => clock.now, log: silent }, repository, poster);
+    const { log, lines } = recordingLog();
+    const scheduler = new Scheduler({ now: () => clock.now, log }, repository, poster);
     expect(await scheduler.runDue()).toEqual({ posted: 2, skipped: 0, paused: 1, failed: 2 });
     expect(calls.map((call) => call.guildId).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(lines.filter((line) => line.level === 'error')).toEqual([{ level: 'error', msg: 'daily post crashed', fields: { guildId: 'd', err: new Error('crash') } }]);
+    expect(lines.at(-1)).toEqual({ level: 'info', msg: 'daily posts done', fields: { posted: 2, skipped: 0, paused: 1, failed: 2 } });
   });
 
   it('a post more than six hours late is skipped and recorded as such, not sent', async () => {
@@ -77,9 +85,12 @@ describe('a scheduler run', () => {
     await repository.saveRecord('g1', { sentNews: ['n1'], lastPostedDay: '2026-11-26' }); // yesterday was sent
     await repository.saveSettings('g1', seoul);
     const { poster, calls } = fakePoster(repository);
-    const scheduler = new Scheduler({ now: () => clock.now, log: silent }, repository, poster);
+    const { log, lines } = recordingLog();
+    const scheduler = new Scheduler({ now: () => clock.now, log }, repository, poster);
     expect(await scheduler.runDue()).toEqual({ posted: 0, skipped: 1, paused: 0, failed: 0 });
     expect(calls).toEqual([]);
+    // Nothing was sent, so no "done" line; the skip says why.
+    expect(lines).toEqual([{ level: 'info', msg: 'daily post skipped: too late', fields: { guildId: 'g1', day: '2026-11-27', lateMinutes: 420 } }]);
     expect(await repository.recordOf('g1')).toEqual({ sentNews: ['n1'], lastPostedDay: '2026-11-26', skipped: { day: '2026-11-27', lateMinutes: 420 } });
     expect(await scheduler.runDue()).toEqual({ posted: 0, skipped: 0, paused: 0, failed: 0 });
   });
@@ -88,10 +99,12 @@ describe('a scheduler run', () => {
     const { clock, repository } = await setup();
     await repository.saveSettings('g1', seoul);
     const { poster, calls } = fakePoster(repository);
-    const scheduler = new Scheduler({ now: () => clock.now, log: silent }, repository, poster);
+    const { log, messages } = recordingLog();
+    const scheduler = new Scheduler({ now: () => clock.now, log }, repository, poster);
     const allSettings = repository.allSettings.bind(repository);
     repository.allSettings = () => Promise.reject(new StoreUnavailableError('daily-settings list', 'down'));
     expect(await scheduler.runDue()).toEqual({ posted: 0, skipped: 0, paused: 0, failed: 0 });
+    expect(messages('warn')).toEqual(['store unavailable; daily posts wait for the next minute']);
     repository.allSettings = allSettings;
     expect(await scheduler.runDue()).toMatchObject({ posted: 1 });
     expect(calls).toHaveLength(1);
@@ -182,5 +195,54 @@ describe('a server Discord refuses for good', () => {
     expect(sent.filter((path) => path.includes('/c1/'))).toHaveLength(1);
     expect(sent.filter((path) => path.includes('/c2/'))).toHaveLength(2);
     expect((await repository.settingsOf('g1'))?.paused?.reason).toBe('missing-permissions');
+  });
+});
+
+describe('the pace and the clock', () => {
+  it('posts due at once start at an even 48 a second, not in a burst', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const { clock, repository } = await setup();
+    for (const guildId of ['g1', 'g2', 'g3']) await repository.saveSettings(guildId, seoul);
+    const { poster, calls } = fakePoster(repository);
+    const scheduler = new Scheduler({ now: () => clock.now, log: silent }, repository, poster);
+    const run = scheduler.runDue();
+    // The gap is 1000 / 48 ≈ 21 ms: the second starts about 21 ms in, the third about 42 ms in.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(20); // 30 ms
+    expect(calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(5); // 35 ms
+    expect(calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(15); // 50 ms
+    expect(calls).toHaveLength(3);
+    expect(await run).toMatchObject({ posted: 3 });
+  });
+
+  it('runs at start, then just after the start of every minute', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.setSystemTime(new Date('2026-11-27T00:00:30Z'));
+    const { repository } = await setup();
+    await repository.saveSettings('g1', { ...seoul, time: '09:01' });
+    await repository.saveSettings('g2', { ...seoul, channelId: 'c2', time: '09:02' });
+    const { poster, calls } = fakePoster(repository);
+    const scheduler = new Scheduler({ now: () => new Date(), log: silent }, repository, poster);
+    scheduler.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toEqual([]); // 09:00:30: nothing due yet
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(calls).toEqual([]);
+    await vi.advanceTimersByTimeAsync(100); // 09:01:00.05
+    expect(calls.map((call) => call.guildId)).toEqual(['g1']);
+    await vi.advanceTimersByTimeAsync(60_000); // 09:02:00.05
+    expect(calls.map((call) => call.guildId)).toEqual(['g1', 'g2']);
+    await scheduler.stop();
+  });
+
+  it('stop before any run is fine', async () => {
+    const { repository } = await setup();
+    const scheduler = new Scheduler({ now: () => dueAt, log: silent }, repository, fakePoster(repository).poster);
+    await expect(scheduler.stop()).resolves.toBeUndefined();
   });
 });

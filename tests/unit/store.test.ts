@@ -1,5 +1,8 @@
 // The store's promise: every operation either succeeds or throws StoreUnavailableError within a bounded time, never
 // a silent "nothing stored". Checked on backends that misbehave on purpose, and on the in-memory store.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Keyv from 'keyv';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noStats } from '../../src/quiz/stats.js';
@@ -48,6 +51,7 @@ describe('a store operation that gets no answer', () => {
     const listing = new Namespace<{ n: number }>('things', keyv).entries().catch((error: unknown) => error);
     await vi.advanceTimersByTimeAsync(2_000);
     expect(await listing).toBeInstanceOf(StoreUnavailableError);
+    expect((await listing as Error).message).toBe('store unavailable during things list: no answer within 2000 ms');
   });
 
   it('an answer in time leaves no timer behind', async () => {
@@ -84,6 +88,15 @@ describe('a backend that refuses or fails', () => {
     await expect(things.get('a')).rejects.toBe(inner);
   });
 
+  it('a listing leaves out entries without a value (expired ones)', async () => {
+    const keyv = new Keyv<{ n: number }>({ namespace: 'things' });
+    keyv.iterator = async function* () {
+      yield ['a', { n: 1 }];
+      yield ['gone', undefined];
+    } as never;
+    expect(await new Namespace('things', keyv).entries()).toEqual([['a', { n: 1 }]]);
+  });
+
   it('a store that cannot list says so', async () => {
     const keyv = new Keyv<{ n: number }>({ namespace: 'things' });
     keyv.iterator = undefined as never;
@@ -109,8 +122,45 @@ describe('opening a store', () => {
     const store = await Store.open(url, (error) => reported.push(error));
     expect(reported).toHaveLength(1);
     expect(reported[0]).toBeInstanceOf(StoreUnavailableError);
+    expect(reported[0]!.message).toContain('127.0.0.1:1');
     await store.close();
     await expect(Store.open(url)).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
+
+  it.each([
+    ['postgresql://postgres@127.0.0.1:1/none', 'ECONNREFUSED'],
+    // The Redis client, once it has given up connecting, refuses calls at once (no offline queue).
+    ['redis://127.0.0.1:1', 'The client is closed'],
+    ['rediss://127.0.0.1:1', 'The client is closed'],
+  ])('%s is a kind it knows', async (url, why) => {
+    const reported: Error[] = [];
+    const store = await Store.open(url, (error) => reported.push(error));
+    expect(reported.map((error) => error.name)).toEqual(['StoreUnavailableError']);
+    expect(reported[0]!.message).toContain(why);
+    await store.close();
+  });
+
+  it('sqlite: creates the file’s folder, keeps namespaces apart in one file, and closes every namespace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'attache-unit-store-'));
+    try {
+      const url = `sqlite://${join(dir, 'nested', 'store.sqlite')}`;
+      const store = await Store.open(url);
+      expect(existsSync(join(dir, 'nested', 'store.sqlite'))).toBe(true);
+      const a = await store.namespace<{ n: number }>('a');
+      const b = await store.namespace<{ n: number }>('b');
+      await a.set('x', { n: 1 });
+      await b.set('x', { n: 2 });
+      expect(await a.entries()).toEqual([['x', { n: 1 }]]);
+      expect(await b.entries()).toEqual([['x', { n: 2 }]]);
+      const disconnects = [vi.spyOn(a, 'disconnect'), vi.spyOn(b, 'disconnect')];
+      await store.close();
+      for (const disconnect of disconnects) expect(disconnect).toHaveBeenCalledOnce();
+      const again = await Store.open(url);
+      expect(await (await again.namespace('b')).get('x')).toEqual({ n: 2 });
+      await again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('memory: keeps values per namespace, lists them, and forgets deleted ones', async () => {
@@ -154,6 +204,24 @@ describe('daily settings, records and claims', () => {
     expect(await daily.removeSettings('g1')).toBe(true);
     expect(await daily.allSettings()).toEqual([]);
   });
+
+  it('each kind lives in the namespace earlier versions wrote it to, so stored data survives an upgrade', async () => {
+    const store = await Store.open('memory://');
+    const daily = new DailyRepository(store);
+    const quiz = new QuizRepository(store);
+    await daily.saveSettings('g1', settings);
+    await daily.saveRecord('g1', { sentNews: [] });
+    await daily.saveClaim('g1', { day: '2026-11-27', startedAt: 'then' });
+    await quiz.recordRound('g1', [{ userId: 'u', choice: 0, at: 0, right: true, points: 1 }]);
+    const active = { quizId: 'q', guildId: 'g1', channelId: 'c1', applicationId: 'a', token: 't', messageId: 'm', language: 'en' as const, startedAt: 'now' };
+    await quiz.markActive(active);
+    const stored = async (namespace: string, key: string) => (await store.namespace(namespace)).get(key);
+    expect(await stored('daily-settings', 'g1')).toEqual(settings);
+    expect(await stored('daily-records', 'g1')).toEqual({ sentNews: [] });
+    expect(await stored('daily-claims', 'g1')).toEqual({ day: '2026-11-27', startedAt: 'then' });
+    expect(await stored('quiz-boards', 'g1')).toMatchObject({ u: { points: 1 } });
+    expect(await stored('quiz-active', 'c1')).toEqual(active);
+  });
 });
 
 describe('quiz scores', () => {
@@ -179,6 +247,39 @@ describe('quiz scores', () => {
     const { quiz } = await scores();
     await Promise.all(Array.from({ length: 5 }, (_, i) => quiz.recordRound('g1', [answer('alice', true, 100 + i)])));
     expect(await quiz.statsOf('g1', 'alice')).toMatchObject({ answered: 5, right: 5, points: 510, currentStreak: 5 });
+  });
+
+  it('rounds that arrive before the last write starts go in with it, in one write', async () => {
+    const { quiz, boards } = await scores();
+    const set = vi.spyOn(boards, 'set');
+    await Promise.all([quiz.recordRound('g1', [answer('alice', true, 100)]), quiz.recordRound('g1', [answer('bob', true, 200)])]);
+    expect(set).toHaveBeenCalledOnce();
+    expect(Object.keys(await quiz.board('g1')).sort()).toEqual(['alice', 'bob']);
+  });
+
+  it('a round that arrives while a write is in flight goes in with the next write, not lost', async () => {
+    const { quiz, boards } = await scores();
+    const set = boards.set.bind(boards);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let writing!: () => void;
+    const started = new Promise<void>((resolve) => (writing = resolve));
+    vi.spyOn(boards, 'set').mockImplementationOnce(async (key, value) => {
+      writing();
+      await held;
+      await set(key, value);
+    });
+    const first = quiz.recordRound('g1', [answer('alice', true, 100)]);
+    await started;
+    const second = quiz.recordRound('g1', [answer('bob', true, 200)]);
+    release();
+    await Promise.all([first, second]);
+    expect(await quiz.board('g1')).toEqual({
+      alice: expect.objectContaining({ answered: 1, points: 100 }),
+      bob: expect.objectContaining({ answered: 1, points: 200 }),
+    });
+    await quiz.recordRound('g1', [answer('carol', true, 300)]);
+    expect(await quiz.statsOf('g1', 'bob')).toMatchObject({ answered: 1 });
   });
 
   it('a round with no answers writes nothing', async () => {
