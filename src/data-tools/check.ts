@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFacts } from '../facts/load.js';
+import { precisionOf } from '../facts/partial-date.js';
 import { publisherDomain } from '../facts/sources.js';
 import { loadNews } from '../news/items.js';
 import { dataDir } from '../paths.js';
@@ -11,6 +12,8 @@ import { staleDataFiles } from './build.js';
 
 export interface CheckReport {
   problems: string[];
+  /** Counts for the reader: pairs by status and by the precision of their first date, and the events layer. */
+  summary: string[];
   /** Publisher domain → how many citations (a URL cited by several rows counts each time). */
   census: Map<string, number>;
 }
@@ -22,7 +25,14 @@ export function checkData(dir = dataDir): CheckReport {
   const news = loadNews(dir, facts);
 
   const citations: { url: string; where: string }[] = [];
+  const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  const byStatus = new Map<string, number>();
+  const byPrecision = new Map<string, number>();
+  let researchedEvents = 0;
   for (const { a, b, relation } of facts.allRelations()) {
+    count(byStatus, relation.status);
+    if (relation.status !== 'none' && relation.status !== 'not_listed') count(byPrecision, relation.established ? precisionOf(relation.established) : 'unknown');
+    researchedEvents += relation.events.filter((event) => event.sources).length;
     const where = `${relation.file} ${a.code}–${b.code}`;
     for (const url of relation.sources) citations.push({ url, where });
     for (const event of relation.events) for (const url of event.sources ?? []) citations.push({ url, where: `data/events.json ${a.code}–${b.code}` });
@@ -54,11 +64,18 @@ export function checkData(dir = dataDir): CheckReport {
       problems.push(`${relation.file} ${relation.pair.join('–')}: confidence high rests on one publisher (${[...new Set(own.map(publisherDomain))].join(', ')})`);
     }
   }
-  return { problems, census };
+  const list = (map: Map<string, number>) => [...map].sort((x, y) => y[1] - x[1]).map(([key, value]) => `${value} ${key}`).join(', ');
+  const summary = [
+    `Pairs by status: ${list(byStatus)}`,
+    `First establishment known to the (established, severed, suspended pairs): ${list(byPrecision)}`,
+    `Researched events in the pairs' histories: ${researchedEvents}`,
+  ];
+  return { problems, census, summary };
 }
 
 function main(): void {
-  const { problems, census } = checkData();
+  const { problems, census, summary } = checkData();
+  for (const line of summary) console.log(line);
   const rows = [...census].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
   const total = rows.reduce((sum, [, count]) => sum + count, 0);
   console.log(`Source census: ${total} citations from ${rows.length} publisher domains`);
