@@ -251,7 +251,8 @@ function applyEvents(
       (event) => !researched.some((other) => other.kind === event.kind && other.date.year === event.date.year),
     );
     const merged = [...own, ...researched].sort(compareEvents);
-    const newestOwn = own.at(-1)?.date;
+    // Only the row's own changes of status can outrank a researched one (a later note or downgrade cannot).
+    const newestOwn = own.filter((event) => statusAfter[event.kind]).at(-1)?.date;
     const decisive = researched.filter((event) => statusAfter[event.kind]).at(-1);
     let { status, asOf, established } = relation;
     if (decisive && (!newestOwn || comparePartialDates(decisive.date, newestOwn) >= 0)) {

@@ -30,6 +30,12 @@ const vowelSounds: Record<string, string> = {
  */
 export function soundLetters(text: string): string {
   if (!/[\u1100-\u11ff\uac00-\ud7a3]/.test(text)) return text;
+  const letters = hangulLetters(text);
+  // A lone silent ㅇ would vanish, and an empty query matches every name: keep what was typed.
+  return letters || text;
+}
+
+function hangulLetters(text: string): string {
   let out = '';
   for (const char of text) {
     const point = char.charCodeAt(0);
@@ -58,6 +64,8 @@ interface Key {
   words: string[];
   isCode: boolean;
   isName: boolean;
+  /** A former name: helps while typing, but never outranks a state's own name ("Czech" is Czechia, not Slovakia). */
+  isFormer: boolean;
 }
 
 export interface Match {
@@ -72,6 +80,9 @@ export type Resolution =
   | { kind: 'dissolved'; former: FormerName; suggestions: Country[] }
   /** Several fit, or nothing fits closely enough to pick: the closest first. */
   | { kind: 'ambiguous' | 'unknown'; suggestions: Country[] };
+
+/** What a former name's match loses against today's names: more than a tier's lead. */
+const formerPenalty = 100;
 
 /** Matches that are a name, a start of one or a part of one score this much or more; typos score less. */
 const wholeOrPartScore = 600;
@@ -180,12 +191,12 @@ interface SearchIndex {
 function buildIndex(countries: readonly Country[], names: FormerNames | undefined): SearchIndex {
   const index: SearchIndex = { keys: [], exact: new Map(), formerByName: new Map(), ambiguousByName: new Map() };
   /** Adds a search key and returns the text's exact-map key (normalised, no spaces, Hangul as written). */
-  const add = (country: Country, text: string, isCode: boolean, isName: boolean): string => {
+  const add = (country: Country, text: string, isCode: boolean, isName: boolean, isFormer = false): string => {
     const normalized = normalizeName(text);
     const plain = normalized.replace(/ /g, '');
     if (!plain) return plain;
     const compact = soundLetters(plain);
-    index.keys.push({ country, compact, letters: sortLetters(compact), counts: letterCounts(compact), words: normalized.split(' ').map(soundLetters), isCode, isName });
+    index.keys.push({ country, compact, letters: sortLetters(compact), counts: letterCounts(compact), words: normalized.split(' ').map(soundLetters), isCode, isName, isFormer });
     return plain;
   };
   // Codes and names win over aliases that happen to be spelled the same.
@@ -201,7 +212,7 @@ function buildIndex(countries: readonly Country[], names: FormerNames | undefine
   // Former names still help people find today's states while typing ("USSR" offers Russia).
   for (const former of names?.former ?? []) {
     for (const name of former.names) {
-      for (const country of former.now) index.formerByName.set(add(country, name, false, false), former);
+      for (const country of former.now) index.formerByName.set(add(country, name, false, false, true), former);
     }
   }
   for (const entry of names?.ambiguous ?? []) for (const name of entry.names) index.ambiguousByName.set(exactKey(name), entry.countries);
@@ -224,6 +235,11 @@ export class CountrySearch {
   }
 
   private scoreKey(key: Key, query: string, queryWords: string[], queryLetters: string, queryCounts: Int8Array): number {
+    const score = this.matchScore(key, query, queryWords, queryLetters, queryCounts);
+    return key.isFormer && score > 0 ? score - formerPenalty : score;
+  }
+
+  private matchScore(key: Key, query: string, queryWords: string[], queryLetters: string, queryCounts: Int8Array): number {
     const { compact } = key;
     if (key.isCode) return compact === query ? 1000 : 0;
     if (compact === query) return key.isName ? 910 : 900;

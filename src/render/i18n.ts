@@ -28,7 +28,8 @@ export interface Strings {
   /** An answer given for a former name: "USSR: answered for Russia, its successor". */
   /** `until`: the date alone; `ended`: with its preposition in English ("on 26 December 1991"). */
   formerNameNote(typed: string, label: string, now: string, kind: 'renamed' | 'successor', until: string, ended: string): string;
-  dissolved(label: string, until: string): string;
+  /** `successors`: how many states it became (one: it joined that state). */
+  dissolved(label: string, until: string, successors: number): string;
   statusAsOf(asOf: string): string;
   /** A world-layer pair nobody researched: its history beyond the lists' dates is unknown, not clean. */
   historyUnknown: string;
@@ -99,7 +100,7 @@ const en: Strings = {
   firstEstablished: (when) => `Relations were first established ${when}.`,
   listsDisagree: (a, aDate, b, bDate, differ) =>
     differ === 'year'
-      ? `The two countries' own lists disagree on when: ${a}'s gives ${aDate}, ${b}'s gives ${bDate}. The earlier date is shown above.`
+      ? `The two countries' own lists disagree on when: ${a}'s gives ${aDate}, ${b}'s gives ${bDate}.`
       : `The two countries' own lists give different days: ${aDate} (${a}'s list) and ${bDate} (${b}'s list).`,
   notListedNote:
     "That is not the same as having no relations: these lists are often incomplete, above all for small states, so my data may be missing this pair's ties.",
@@ -109,7 +110,10 @@ const en: Strings = {
     if (kind === 'renamed') return same ? `"${typed}" is the name used until ${until}: answered for ${now}.` : `"${typed}" is ${label}, the name used until ${until}: answered for ${now}.`;
     return `"${typed}" ${same ? 'ended' : `is ${label}, which ended`} ${ended}: answered for ${now}, its successor state.`;
   },
-  dissolved: (label, until) => `${label} no longer exists: it ended ${until}. Pick one of the states it became:`,
+  dissolved: (label, until, successors) =>
+    successors === 1
+      ? `${label} no longer exists: it ended ${until}, when it became part of the state below.`
+      : `${label} no longer exists: it ended ${until}. Pick one of the states it became:`,
   statusAsOf: (asOf) => `Status as of ${asOf}.`,
   historyUnknown:
     "I only have the two countries' own lists for this pair, not a researched history: breaks or restorations, if there were any, may be missing here.",
@@ -142,7 +146,7 @@ const en: Strings = {
     more: (count) => `…and ${count} more`,
   },
   footerAsOf: (asOf) => `Status as of ${asOf}. Facts only from the sources named above.`,
-  footerAsOfRange: (oldest, newest) => `Statuses as of ${oldest} to ${newest}, depending on the pair.`,
+  footerAsOfRange: (oldest, newest) => `Statuses checked between ${oldest} and ${newest}, depending on the pair.`,
   profileTitle: (name) => `${name}: diplomatic profile`,
   profileUnMembers: (established, others, notListed) =>
     `Diplomatic relations with **${established}** of the ${others} other UN member states.` +
@@ -201,15 +205,21 @@ const ko: Strings = {
   firstEstablished: (date) => `처음 수교한 날은 ${date}입니다.`,
   listsDisagree: (a, aDate, b, bDate, differ) =>
     differ === 'year'
-      ? `두 나라의 목록이 수교 시점을 다르게 적고 있습니다. ${a} 목록은 ${aDate}, ${b} 목록은 ${bDate}입니다. 위에는 더 이른 날짜를 적었습니다.`
+      ? `두 나라의 목록이 수교 시점을 다르게 적고 있습니다. ${a} 목록은 ${aDate}, ${b} 목록은 ${bDate}입니다.`
       : `두 나라의 목록에 적힌 날짜가 다릅니다. ${a} 목록은 ${aDate}, ${b} 목록은 ${bDate}입니다.`,
   notListedNote:
     '그렇다고 외교 관계가 없다는 뜻은 아닙니다. 이런 목록은 빠진 곳이 많고, 특히 작은 나라는 더 그렇습니다. 제 자료에 이 두 나라의 관계가 빠져 있을 수 있습니다.',
-  formerNameNote: (typed, label, now, kind, until) =>
-    kind === 'renamed'
-      ? `"${typed}"${josa(typed, '은', '는')} ${until}까지 쓰던 이름(${label})입니다. ${now} 기준으로 답합니다.`
-      : `"${typed}"${josa(typed, '은', '는')} ${until}에 사라진 ${label}입니다. 승계국인 ${now} 기준으로 답합니다.`,
-  dissolved: (label, until) => `${label}${josa(label, '은', '는')} ${until}에 사라진 나라입니다. 뒤를 이은 나라 중 하나를 골라 주세요.`,
+  formerNameNote(typed, label, now, kind, until) {
+    // The particle goes after the closing quote, chosen by the word inside it.
+    const topic = `"${typed}"${josa(typed, '은', '는').slice(typed.length)}`;
+    const same = typed === label;
+    if (kind === 'renamed') return `${topic} ${until}까지 쓰던 이름${same ? '' : `(${label})`}입니다. ${now} 기준으로 답합니다.`;
+    return `${topic} ${until}에 사라진 ${same ? '나라' : label}입니다. 승계국인 ${now} 기준으로 답합니다.`;
+  },
+  dissolved: (label, until, successors) =>
+    successors === 1
+      ? `${josa(label, '은', '는')} ${until}에 사라져 아래 나라의 일부가 되었습니다.`
+      : `${josa(label, '은', '는')} ${until}에 사라진 나라입니다. 뒤를 이은 나라 중 하나를 골라 주세요.`,
   statusAsOf: (asOf) => `${asOf} 기준 상태입니다.`,
   historyUnknown: '이 두 나라에 대해서는 양국의 외교 관계 목록만 있고 따로 조사한 경과는 없습니다. 단교나 복원이 있었더라도 여기에 빠져 있을 수 있습니다.',
   breakUndated: '관계가 언제 끊겼는지는 제 출처에 없습니다.',

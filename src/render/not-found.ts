@@ -16,7 +16,7 @@ export function countryNotFoundReply(
   const quoted = quoteUserText(typed);
   const lines = [
     resolution.kind === 'dissolved'
-      ? t.dissolved(resolution.former.label[language], formatWhen(resolution.former.until, language))
+      ? t.dissolved(resolution.former.label[language], formatWhen(resolution.former.until, language), resolution.suggestions.length)
       : resolution.kind === 'ambiguous'
         ? t.countryAmbiguous(quoted)
         : t.countryNotFound(quoted),

@@ -37,7 +37,7 @@ describe('/country', () => {
     expect(field(embed, 'UN members without relations').split('\n')).toEqual(['🇳🇪 Niger (severed)', '🇰🇵 North Korea (no relations)']);
     expect(field(embed, 'UN members neither list mentions')).toBe('🇧🇹 Bhutan');
     expect(field(embed, 'Severed or suspended')).toContain('Taiwan: severed, 1964');
-    expect(embed?.footer?.text).toMatch(/^Statuses as of August 2025 to /);
+    expect(embed?.footer?.text).toMatch(/^Statuses checked between August 2025 and /);
   });
 
   it('sorts long lists by the name in the reader\'s language', async () => {

@@ -144,7 +144,7 @@ describe('/relations', () => {
     expect(persia.embed?.title).not.toContain('Serbia');
     expect(persia.result.data.content).toContain('the name used until 21 March 1935');
     const ko = await ask('/relations country:소련', 'ko');
-    expect(ko.result.data.content).toContain('승계국인 🇷🇺 러시아 기준으로 답합니다');
+    expect(ko.result.data.content).toContain('*"소련"은 1991년 12월 26일에 사라진 나라입니다. 승계국인 🇷🇺 러시아 기준으로 답합니다.*');
   });
 
   it('a dissolved state gets a clear reply and the states it became', async () => {
@@ -154,7 +154,10 @@ describe('/relations', () => {
     expect(result.data.content).toContain('Czechia');
     expect(result.data.content).toContain('Slovakia');
     const ko = await ask('/relations country:유고슬라비아', 'ko');
-    expect(ko.result.data.content).toContain('유고슬라비아는 1992년 4월 27일에 사라진 나라입니다');
+    expect(ko.result.data.content!.split('\n')[0]).toBe('유고슬라비아는 1992년 4월 27일에 사라진 나라입니다. 뒤를 이은 나라 중 하나를 골라 주세요.');
+    const east = await ask('/relations country:East Germany');
+    expect(east.result.data.content).toContain('East Germany no longer exists: it ended on 3 October 1990, when it became part of the state below.');
+    expect(east.result.data.content).toContain('Germany');
     expect(ko.result.data.content).toContain('세르비아');
   });
 

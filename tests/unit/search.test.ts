@@ -142,6 +142,13 @@ describe('former names and near misses', () => {
     }
   });
 
+  it('never lets a former name outrank a state\u2019s own name: "Czech" is Czechia; a lone ㅇ matches nothing', () => {
+    expect(found('Czech')).toEqual({ code: 'CZ', former: undefined });
+    expect(found('체')).toEqual({ code: 'CZ', former: undefined });
+    expect(soundLetters('ㅇ')).not.toBe('');
+    expect(search.search('ㅇ', 5)).toEqual([]);
+  });
+
   it('offers former names while typing: "USSR" lists Russia', () => {
     expect(search.search('USSR', 5)[0]?.country.code).toBe('RU');
     expect(search.search('Czechoslov', 5).map((match) => match.country.code).slice(0, 2).sort()).toEqual(['CZ', 'SK']);
