@@ -67,7 +67,7 @@ export function checkData(dir = dataDir): CheckReport {
   const list = (map: Map<string, number>) => [...map].sort((x, y) => y[1] - x[1]).map(([key, value]) => `${value} ${key}`).join(', ');
   const summary = [
     `Pairs by status: ${list(byStatus)}`,
-    `First establishment known to the (established, severed, suspended pairs): ${list(byPrecision)}`,
+    `Precision of the first establishment (established, severed and suspended pairs): ${list(byPrecision)}`,
     `Researched events in the pairs' histories: ${researchedEvents}`,
   ];
   return { problems, census, summary };

@@ -2,6 +2,7 @@
 // layer the bot loads. The layer is stored by column: 19,900 pairs read and check in a few milliseconds that way,
 // where one object per pair took over 100 ms at start-up. Each column has one line per first country, so a
 // change to the data shows as a change to that country's lines.
+import { worldStatusByLetter } from '../facts/world-table.js';
 import { parseCsv } from './csv.js';
 
 export const worldLayerDescription =
@@ -14,13 +15,10 @@ export const worldLayerDescription =
   'break: the year the pages give for a break, 0 for none. ' +
   'Curated files in data/relations/ and events in data/events.json win over this layer.';
 
-export const statusLetters: Record<string, string> = {
-  established: 'E',
-  none: 'N',
-  severed: 'S',
-  suspended: 'U',
-  none_listed: 'L',
-};
+/** The world table's status words → the layer's letters, from the one table the loader reads them by. */
+export const statusLetters: Record<string, string> = Object.fromEntries(
+  Object.entries(worldStatusByLetter).map(([letter, status]) => [status === 'not_listed' ? 'none_listed' : status, letter]),
+);
 
 const wikiPrefix = 'enwiki:';
 

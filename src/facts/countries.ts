@@ -10,3 +10,10 @@ export interface Country {
 }
 
 export type Language = 'en' | 'ko';
+
+const collators: Partial<Record<Language, Intl.Collator>> = {};
+
+/** Alphabetical order in a language (Korean names in 가나다 order); made once per language, as it costs more than a sort. */
+export function nameCollator(language: Language): Intl.Collator {
+  return (collators[language] ??= new Intl.Collator(language));
+}

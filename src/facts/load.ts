@@ -9,7 +9,7 @@ import { FormerNames, type NamesFile } from './former-names.js';
 import { SourceBook } from './sources.js';
 import { comparePartialDates, parsePartialDate, type PartialDate } from './partial-date.js';
 import { breakingKinds, compareEvents, pairKey, type Relation, type RelationEvent, type RelationStatus } from './relations.js';
-import { WorldTable, type WorldColumns } from './world-table.js';
+import { WorldTable, worldLayerFile, type WorldColumns } from './world-table.js';
 import {
   countriesFileSchema,
   countrySchema,
@@ -109,7 +109,7 @@ function checkPair(a: string, b: string, label: string, known: Set<string>): voi
  */
 function loadWorld(dataDir: string, countries: readonly Country[], dates: DateTable): WorldTable {
   const known = (code: string) => countries.some((country) => country.code === code);
-  const shown = 'data/world.json';
+  const shown = worldLayerFile;
   const file = parseFile(worldLayerFileSchema, readJson(join(dataDir, 'world.json'), shown), shown);
   const expected = countries.map((country) => country.code).sort();
   if (file.codes.join() !== expected.join()) {

@@ -1,6 +1,6 @@
 // Finding a country from what a person typed: codes, English and Korean names, aliases, any case,
 // with or without diacritics, with small typos. Built once at start-up; each query is a scan of ~1,500 keys.
-import type { Country, Language } from './countries.js';
+import { nameCollator, type Country, type Language } from './countries.js';
 import type { FormerName, FormerNames } from './former-names.js';
 
 /** Lower case, no diacritics, punctuation to spaces. Hangul is decomposed and recomposed, so it survives. */
@@ -171,9 +171,6 @@ class RecentlyUsed<V> {
   }
 }
 
-/** Making a collator costs more than a search: one per language, kept. */
-const collators: Partial<Record<Language, Intl.Collator>> = {};
-
 /** The key of the exact-name maps: normalised, without spaces, Hangul kept as written. */
 function exactKey(text: string): string {
   return normalizeName(text).replace(/ /g, '');
@@ -273,7 +270,7 @@ export class CountrySearch {
 
   private rank(query: string, limit: number, language: Language): Match[] {
     if (!query) {
-      const collator = (collators[language] ??= new Intl.Collator(language));
+      const collator = nameCollator(language);
       return [...this.countries]
         .sort((a, b) => collator.compare(a.name[language], b.name[language]))
         .slice(0, limit)

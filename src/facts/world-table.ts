@@ -4,6 +4,9 @@ import type { DateTable } from './load.js';
 import type { PartialDate } from './partial-date.js';
 import type { Relation, RelationEvent, RelationStatus } from './relations.js';
 
+/** Where the world layer lives; a Relation from it names this file. */
+export const worldLayerFile = 'data/world.json';
+
 export const worldStatusByLetter: Record<string, RelationStatus> = {
   E: 'established',
   N: 'none',

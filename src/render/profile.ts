@@ -1,6 +1,6 @@
 // The /country answer: how many UN members it has relations with, the exceptions, and the latest changes.
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import type { Country } from '../facts/countries.js';
+import { nameCollator, type Country } from '../facts/countries.js';
 import type { CountryProfile } from '../facts/profile.js';
 import { formatDate } from './dates.js';
 import { strings, type Language } from './i18n.js';
@@ -9,7 +9,7 @@ import { clip, fitInline, fitLines, limits, type Reply } from './reply.js';
 
 /** Countries in the reader's alphabetical order (Korean names in 가나다 order). */
 export function byName<T>(items: readonly T[], country: (item: T) => Country, language: Language): T[] {
-  const collator = new Intl.Collator(language);
+  const collator = nameCollator(language);
   return [...items].sort((x, y) => collator.compare(country(x).name[language], country(y).name[language]));
 }
 

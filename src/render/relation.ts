@@ -2,7 +2,8 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Country } from '../facts/countries.js';
 import type { PartialDate } from '../facts/partial-date.js';
-import type { RelationAnswer, RelationStatus } from '../facts/relations.js';
+import { breakingKinds, type EventKind, type RelationAnswer, type RelationStatus } from '../facts/relations.js';
+import { worldLayerFile } from '../facts/world-table.js';
 import type { SourceBook } from '../facts/sources.js';
 import { formatAgo, formatDate, formatWhen } from './dates.js';
 import { strings, type Language } from './i18n.js';
@@ -17,9 +18,8 @@ export const statusColor: Record<RelationStatus | 'unknown', number> = {
   unknown: 0x90a4ae,
 };
 
-const breakKinds = new Set(['severed', 'suspended', 'downgraded']);
-/** Pairs that come from the world table alone, never researched one by one. */
-const worldFile = 'data/world.json';
+/** Any event that dates a break: a severance or suspension, or the downgrade a suspension often began as. */
+const breakKinds: readonly EventKind[] = [...breakingKinds, 'downgraded'];
 
 export function countryLabel(country: Country, language: Language): string {
   return `${country.flag} ${country.name[language]}`;
@@ -76,8 +76,8 @@ export function relationReply(answer: RelationAnswer, language: Language, now: D
   });
   // Say what we do not know rather than imply a clean line: an unresearched pair, an undated break.
   const broken = relation.status === 'severed' || relation.status === 'suspended';
-  if (broken && !relation.events.some((event) => breakKinds.has(event.kind))) history.push(t.breakUndated);
-  if (relation.file === worldFile && !relation.events.some((event) => event.sources) && relation.status !== 'not_listed') {
+  if (broken && !relation.events.some((event) => breakKinds.includes(event.kind))) history.push(t.breakUndated);
+  if (relation.file === worldLayerFile && !relation.events.some((event) => event.sources) && relation.status !== 'not_listed') {
     history.push(t.historyUnknown);
   }
   if (history.length > 0) fields.push({ name: t.field.history, value: fitLines(history, t.field.more) });
