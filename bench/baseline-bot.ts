@@ -18,7 +18,9 @@ client.on(Events.InteractionCreate, (interaction) => {
   if (interaction.isChatInputCommand()) {
     interaction.reply({ content: 'ok' }).catch((error: unknown) => console.error('reply failed', error));
   } else if (interaction.isAutocomplete()) {
-    interaction.respond([{ name: 'ok', value: 'ok' }]).catch((error: unknown) => console.error('respond failed', error));
+    interaction
+      .respond([{ name: 'ok', value: 'ok' }])
+      .catch((error: unknown) => console.error('respond failed', error));
   }
 });
 

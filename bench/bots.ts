@@ -48,23 +48,34 @@ export async function launch(bot: BotName, discord: FakeDiscord, options: Launch
   const cwd = mkdtempSync(join(tmpdir(), `attache-bench-${bot}-`));
   const base = { PATH: process.env.PATH ?? '', DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl };
   const nodeArgs = options.profileDir
-    ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, `--cpu-prof-name=${options.label.replace(/[^\w.-]+/g, '_')}.cpuprofile`]
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${options.profileDir}`,
+        `--cpu-prof-name=${options.label.replace(/[^\w.-]+/g, '_')}.cpuprofile`,
+      ]
     : [];
-  const spec = bot === 'attache'
-    ? {
-        script: join(distDir, 'src', 'main.js'),
-        // The default store of a deployment (SQLite), in a fresh folder; info level for the ready line only.
-        env: { ...base, STORE_URL: `sqlite://${join(cwd, 'store.sqlite')}`, LOG_LEVEL: 'info' },
-        isReady: (line: Record<string, unknown>) => line.msg === 'attache is ready',
-      }
-    : {
-        script: join(distDir, 'bench', 'baseline-bot.js'),
-        env: { ...base, BASELINE_COMMANDS_FILE: await definitionsFile(), BASELINE_INTENTS: 'guilds' },
-        isReady: (line: Record<string, unknown>) => line.msg === 'baseline is ready',
-      };
+  const spec =
+    bot === 'attache'
+      ? {
+          script: join(distDir, 'src', 'main.js'),
+          // The default store of a deployment (SQLite), in a fresh folder; info level for the ready line only.
+          env: { ...base, STORE_URL: `sqlite://${join(cwd, 'store.sqlite')}`, LOG_LEVEL: 'info' },
+          isReady: (line: Record<string, unknown>) => line.msg === 'attache is ready',
+        }
+      : {
+          script: join(distDir, 'bench', 'baseline-bot.js'),
+          env: { ...base, BASELINE_COMMANDS_FILE: await definitionsFile(), BASELINE_INTENTS: 'guilds' },
+          isReady: (line: Record<string, unknown>) => line.msg === 'baseline is ready',
+        };
   let child: BotProcess;
   try {
-    child = await spawnBot({ label: options.label, nodeArgs, cwd, readyTimeoutMs: options.readyTimeoutMs ?? 30_000, ...spec });
+    child = await spawnBot({
+      label: options.label,
+      nodeArgs,
+      cwd,
+      readyTimeoutMs: options.readyTimeoutMs ?? 30_000,
+      ...spec,
+    });
   } catch (error) {
     rmSync(cwd, { recursive: true, force: true });
     throw error;

@@ -30,7 +30,11 @@ export async function dailyFanout(servers: number): Promise<FanoutResult> {
   const dir = mkdtempSync(join(tmpdir(), 'attache-bench-'));
   try {
     const bot = await startBot({
-      config: configFromEnv({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, STORE_URL: `sqlite://${join(dir, 'store.sqlite')}` }),
+      config: configFromEnv({
+        DISCORD_TOKEN: discord.token,
+        DISCORD_API_URL: discord.apiUrl,
+        STORE_URL: `sqlite://${join(dir, 'store.sqlite')}`,
+      }),
       log: pino({ level: 'silent' }),
       now: () => clock.now,
       schedule: false,
@@ -38,7 +42,12 @@ export async function dailyFanout(servers: number): Promise<FanoutResult> {
     try {
       const repository = bot.ctx.daily.repository;
       for (const guild of discord.guilds) {
-        await repository.saveSettings(guild.id, { channelId: guild.channels[0]!.id, time: '09:00', timezone: 'UTC', from: '2026-11-26' });
+        await repository.saveSettings(guild.id, {
+          channelId: guild.channels[0]!.id,
+          time: '09:00',
+          timezone: 'UTC',
+          from: '2026-11-26',
+        });
       }
       clock.now = new Date('2026-11-26T09:00:01Z');
       const started = performance.now();

@@ -41,7 +41,12 @@ async function measure(trimReady: boolean): Promise<Variant> {
   await client.login(discord.token);
   await ready;
   clearInterval(sampler);
-  const result = { trimReady, cachedGuildsAtReady: client.guilds.cache.size, peakHeapGrowthMb: mb(peak - before), heapGrowthAfterGcMb: mb(heapAfterGc() - before) };
+  const result = {
+    trimReady,
+    cachedGuildsAtReady: client.guilds.cache.size,
+    peakHeapGrowthMb: mb(peak - before),
+    heapGrowthAfterGcMb: mb(heapAfterGc() - before),
+  };
   await client.destroy();
   await discord.close();
   return result;

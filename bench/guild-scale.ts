@@ -14,7 +14,10 @@ export const CHANNELS_PER_GUILD = 20;
 const ROLES_PER_GUILD = 10;
 
 export function guildSpecs(count: number): FakeGuildSpec[] {
-  return Array.from({ length: count }, () => ({ channels: Array.from({ length: CHANNELS_PER_GUILD }, () => ({})), roles: ROLES_PER_GUILD }));
+  return Array.from({ length: count }, () => ({
+    channels: Array.from({ length: CHANNELS_PER_GUILD }, () => ({})),
+    roles: ROLES_PER_GUILD,
+  }));
 }
 
 /** What one GUILD_CREATE of these servers holds, as the fake builds it. */
@@ -28,7 +31,12 @@ export interface GuildCreateShape {
 export function guildCreateShape(): GuildCreateShape {
   const world = new World({ guilds: guildSpecs(1) });
   const payload = world.apiGuild(world.defaultGuild);
-  return { bytes: JSON.stringify(payload).length, channels: payload.channels.length, roles: payload.roles.length, members: payload.members.length };
+  return {
+    bytes: JSON.stringify(payload).length,
+    channels: payload.channels.length,
+    roles: payload.roles.length,
+    members: payload.members.length,
+  };
 }
 
 export interface GuildScaleRun {
@@ -44,15 +52,31 @@ export interface GuildScaleRun {
   cachedGuilds?: number;
 }
 
-export async function guildScaleRun(bot: BotName, guilds: number, run: number, profileDir?: string): Promise<GuildScaleRun> {
+export async function guildScaleRun(
+  bot: BotName,
+  guilds: number,
+  run: number,
+  profileDir?: string,
+): Promise<GuildScaleRun> {
   const discord = await FakeDiscord.start({ guilds: guildSpecs(guilds), strict: false });
-  const child = await launch(bot, discord, { label: `${bot}-guilds-${guilds}-run${run}`, readyTimeoutMs: 180_000, ...(profileDir && { profileDir }) });
+  const child = await launch(bot, discord, {
+    label: `${bot}-guilds-${guilds}-run${run}`,
+    readyTimeoutMs: 180_000,
+    ...(profileDir && { profileDir }),
+  });
   const sampler = new RssSampler(child.pid, 100);
   try {
     await sleep(1500);
     const rssMb = await steadyRssMb(child.pid, 1000);
     const { peakMb } = sampler.stop();
-    const out: GuildScaleRun = { bot, guilds, run, readyMs: round(child.readyMs, 1), rssMb: round(rssMb, 1), rssPeakMb: round(Math.max(peakMb, child.startupPeakMb), 1) };
+    const out: GuildScaleRun = {
+      bot,
+      guilds,
+      run,
+      readyMs: round(child.readyMs, 1),
+      rssMb: round(rssMb, 1),
+      rssPeakMb: round(Math.max(peakMb, child.startupPeakMb), 1),
+    };
     if (typeof child.readyLine.guilds === 'number') out.cachedGuilds = child.readyLine.guilds;
     return out;
   } finally {

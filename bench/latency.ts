@@ -36,7 +36,12 @@ export interface LatencyRun {
   foreignCpuCores?: number;
 }
 
-export async function latencyRun(bot: BotName, run: number, inputs: LatencyInputs, profileDir?: string): Promise<LatencyRun> {
+export async function latencyRun(
+  bot: BotName,
+  run: number,
+  inputs: LatencyInputs,
+  profileDir?: string,
+): Promise<LatencyRun> {
   const discord = await FakeDiscord.start({ responseTimeoutMs: 10_000, strict: false });
   const child = await launch(bot, discord, { label: `${bot}-latency-run${run}`, ...(profileDir && { profileDir }) });
   try {

@@ -67,5 +67,7 @@ export function relationsCalls(discord: FakeDiscord, values: readonly string[]):
 }
 
 export function autocompleteCalls(discord: FakeDiscord, partials: readonly string[]): Call[] {
-  return partials.map((partial) => () => discord.autocomplete(`/relations country:${partial}`, 'country', {}, callOptions));
+  return partials.map(
+    (partial) => () => discord.autocomplete(`/relations country:${partial}`, 'country', {}, callOptions),
+  );
 }

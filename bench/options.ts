@@ -78,8 +78,13 @@ export function parseOptions(argv: string[]): BenchOptions {
     console.log(HELP);
     process.exit(0);
   }
-  const sections = values.only.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const s of sections) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`--only: unknown section ${s}; known: ${SECTIONS.join(', ')}`);
+  const sections = values.only
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const s of sections)
+    if (!(SECTIONS as readonly string[]).includes(s))
+      throw new Error(`--only: unknown section ${s}; known: ${SECTIONS.join(', ')}`);
   return {
     runs: Math.max(1, positive('runs', values.runs)),
     startRuns: Math.max(1, positive('start-runs', values['start-runs'])),
@@ -87,7 +92,10 @@ export function parseOptions(argv: string[]): BenchOptions {
     concurrent: positive('concurrent', values.concurrent),
     autocomplete: positive('autocomplete', values.autocomplete),
     codes: positive('codes', values.codes),
-    guilds: values.guilds.split(',').map((g) => positive('guilds', g.trim())).filter((g) => g > 0),
+    guilds: values.guilds
+      .split(',')
+      .map((g) => positive('guilds', g.trim()))
+      .filter((g) => g > 0),
     guildRuns: Math.max(1, positive('guild-runs', values['guild-runs'])),
     fanout: positive('fanout', values.fanout),
     sections: new Set(sections as Section[]),

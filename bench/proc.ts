@@ -29,7 +29,11 @@ export class RssSampler {
   stop(): { peakMb: number; lastMb: number; count: number } {
     clearInterval(this.timer);
     this.take();
-    return { peakMb: Math.max(...this.samples, 0), lastMb: this.samples.at(-1) ?? Number.NaN, count: this.samples.length };
+    return {
+      peakMb: Math.max(...this.samples, 0),
+      lastMb: this.samples.at(-1) ?? Number.NaN,
+      count: this.samples.length,
+    };
   }
 
   private take(): void {
@@ -81,14 +85,18 @@ export interface BotProcess {
 /** Spawns `node [nodeArgs] script` and resolves once it prints its ready line on stdout (JSON lines). */
 export function spawnBot(spec: SpawnSpec): Promise<BotProcess> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...(spec.nodeArgs ?? []), spec.script], { cwd: spec.cwd, env: spec.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(spec.nodeArgs ?? []), spec.script], {
+    cwd: spec.cwd,
+    env: spec.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const tail: string[] = [];
   const remember = (line: string) => {
     tail.push(line);
     if (tail.length > 20) tail.shift();
   };
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  createInterface({ input: child.stderr! }).on('line', remember);
+  createInterface({ input: child.stderr }).on('line', remember);
   const sampler = new RssSampler(child.pid!, 100);
 
   return new Promise<BotProcess>((resolve, reject) => {
@@ -101,9 +109,12 @@ export function spawnBot(spec: SpawnSpec): Promise<BotProcess> {
       child.kill('SIGKILL');
       reject(new Error(`${spec.label}: ${why}\n${tail.join('\n')}`));
     };
-    const timer = setTimeout(() => fail(`no ready line within ${spec.readyTimeoutMs ?? 30_000} ms`), spec.readyTimeoutMs ?? 30_000);
+    const timer = setTimeout(
+      () => fail(`no ready line within ${spec.readyTimeoutMs ?? 30_000} ms`),
+      spec.readyTimeoutMs ?? 30_000,
+    );
     void exited.then((code) => fail(`exited with code ${code} before it was ready`));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       remember(line);
       if (settled) return;
       const parsed = parseJsonLine(line);

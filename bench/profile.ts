@@ -39,7 +39,10 @@ export function areaOf(url: string, functionName: string): string {
 }
 
 function frameName(frame: ProfileNode['callFrame']): string {
-  const short = frame.url.replace(/^.*node_modules\//, '').replace(/^.*\/dist\//, 'dist/').replace(/^file:\/\//, '');
+  const short = frame.url
+    .replace(/^.*node_modules\//, '')
+    .replace(/^.*\/dist\//, 'dist/')
+    .replace(/^file:\/\//, '');
   return `${frame.functionName || '(anonymous)'} ${short ? `${short}:${frame.lineNumber + 1}` : ''}`.trim();
 }
 
@@ -70,7 +73,14 @@ export function summarizeProfile(file: string, top = 12): ProfileSummary {
     for (const name of onStack) inclusive.set(name, (inclusive.get(name) ?? 0) + us);
   }
   const rank = (m: Map<string, number>) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, us]) => ({ name, selfMs: Math.round(us / 100) / 10, percent: Math.round((us / busyUs) * 1000) / 10 }));
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, us]) => ({
+        name,
+        selfMs: Math.round(us / 100) / 10,
+        percent: Math.round((us / busyUs) * 1000) / 10,
+      }));
   return {
     file,
     busyMs: Math.round(busyUs / 1000),
@@ -82,11 +92,14 @@ export function summarizeProfile(file: string, top = 12): ProfileSummary {
 
 export function formatProfile(summary: ProfileSummary): string {
   const lines = [`${summary.file}: ${summary.busyMs} ms busy`, '  by area:'];
-  for (const a of summary.byArea) lines.push(`    ${a.percent.toFixed(1).padStart(5)}%  ${a.selfMs.toFixed(0).padStart(6)} ms  ${a.area}`);
+  for (const a of summary.byArea)
+    lines.push(`    ${a.percent.toFixed(1).padStart(5)}%  ${a.selfMs.toFixed(0).padStart(6)} ms  ${a.area}`);
   lines.push('  top functions (self time):');
-  for (const f of summary.topFunctions) lines.push(`    ${f.percent.toFixed(1).padStart(5)}%  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.frame}`);
+  for (const f of summary.topFunctions)
+    lines.push(`    ${f.percent.toFixed(1).padStart(5)}%  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.frame}`);
   if (summary.ownInclusive.length) lines.push('  attache functions (total time, with callees):');
-  for (const f of summary.ownInclusive) lines.push(`    ${f.percent.toFixed(1).padStart(5)}%  ${f.totalMs.toFixed(0).padStart(6)} ms  ${f.frame}`);
+  for (const f of summary.ownInclusive)
+    lines.push(`    ${f.percent.toFixed(1).padStart(5)}%  ${f.totalMs.toFixed(0).padStart(6)} ms  ${f.frame}`);
   return lines.join('\n');
 }
 

@@ -10,7 +10,10 @@ export interface QuietOptions {
 }
 
 /** Runs `measure` until other processes stayed under `maxForeign`; returns the quietest attempt and the others. */
-export async function quietest<T extends { foreignCpuCores?: number }>(measure: () => T | Promise<T>, options: QuietOptions): Promise<{ best: T; noisy: T[] }> {
+export async function quietest<T extends { foreignCpuCores?: number }>(
+  measure: () => T | Promise<T>,
+  options: QuietOptions,
+): Promise<{ best: T; noisy: T[] }> {
   const attempts: T[] = [];
   for (let attempt = 0; attempt <= options.retries; attempt++) {
     const result = await measure();

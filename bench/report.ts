@@ -30,7 +30,8 @@ function fmt(v: number | undefined, digits = 2): string {
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -53,20 +54,41 @@ export function formatComparison(baseline: BotSummary, attache: BotSummary, rati
     rows.push(['', 'p99 ms', b?.p99, a?.p99, ratio[`${ratioKey}_p99`]]);
     rows.push(['', 'answers/s', b?.throughput, a?.throughput, ratio[`${ratioKey}_throughput`]]);
     rows.push(['', 'bot CPU ms per call', b?.botCpuMsPerCall, a?.botCpuMsPerCall, ratio[`${ratioKey}_cpu_per_call`]]);
-    if (key.startsWith('concurrent') || key === 'autocomplete') rows.push(['', 'answered ≤ 3 s (worst run)', b?.answeredIn3sMin, a?.answeredIn3sMin, undefined]);
+    if (key.startsWith('concurrent') || key === 'autocomplete')
+      rows.push(['', 'answered ≤ 3 s (worst run)', b?.answeredIn3sMin, a?.answeredIn3sMin, undefined]);
   }
   rows.push(['RSS idle (1 server)', 'MB', baseline.rssIdleMb, attache.rssIdleMb, ratio.rss_idle]);
   rows.push(['RSS under load (peak)', 'MB', baseline.rssUnderLoadMb, attache.rssUnderLoadMb, ratio.rss_under_load]);
   rows.push(['start → ready (1 server)', 'ms', baseline.startToReadyMs, attache.startToReadyMs, ratio.start_to_ready]);
-  const counts = [...new Set([...Object.keys(baseline.guilds), ...Object.keys(attache.guilds)])].map(Number).sort((x, y) => x - y);
+  const counts = [...new Set([...Object.keys(baseline.guilds), ...Object.keys(attache.guilds)])]
+    .map(Number)
+    .sort((x, y) => x - y);
   for (const n of counts) {
     const label = n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n);
-    rows.push([`${n} servers`, 'RSS MB', baseline.guilds[n]?.rssMb, attache.guilds[n]?.rssMb, ratio[`rss_${label}_guilds`]]);
-    rows.push(['', 'start → ready ms', baseline.guilds[n]?.readyMs, attache.guilds[n]?.readyMs, ratio[`ready_${label}_guilds`]]);
+    rows.push([
+      `${n} servers`,
+      'RSS MB',
+      baseline.guilds[n]?.rssMb,
+      attache.guilds[n]?.rssMb,
+      ratio[`rss_${label}_guilds`],
+    ]);
+    rows.push([
+      '',
+      'start → ready ms',
+      baseline.guilds[n]?.readyMs,
+      attache.guilds[n]?.readyMs,
+      ratio[`ready_${label}_guilds`],
+    ]);
   }
   return table(
     ['scenario', 'figure', 'baseline', 'attache', 'ratio'],
-    rows.map(([s, f, b, a, r]) => [s, f, fmt(b, f.startsWith('answered') ? 0 : 2), fmt(a, f.startsWith('answered') ? 0 : 2), r === undefined ? '' : `${r.toFixed(2)}×`]),
+    rows.map(([s, f, b, a, r]) => [
+      s,
+      f,
+      fmt(b, f.startsWith('answered') ? 0 : 2),
+      fmt(a, f.startsWith('answered') ? 0 : 2),
+      r === undefined ? '' : `${r.toFixed(2)}×`,
+    ]),
   );
 }
 
@@ -87,13 +109,21 @@ export function formatInProcess(raw: RawResults): string {
     if (s.foreignCpuCores !== undefined) rows.push(['', 'other processes meanwhile', `${s.foreignCpuCores} cores`]);
     for (const key of ['exact', 'prefixes', 'typos', 'empty', 'all'] as const) {
       const l = s[key];
-      rows.push([key === 'exact' ? 'country search, per query' : '', `${key} (n=${l.count}) p50/p99/max ms`, `${fmt(l.p50, 3)} / ${fmt(l.p99, 3)} / ${fmt(l.max, 3)}`]);
+      rows.push([
+        key === 'exact' ? 'country search, per query' : '',
+        `${key} (n=${l.count}) p50/p99/max ms`,
+        `${fmt(l.p50, 3)} / ${fmt(l.p99, 3)} / ${fmt(l.max, 3)}`,
+      ]);
     }
   }
   const f = raw.fanout;
   if (f) {
     rows.push([`daily fan-out, ${f.servers} servers`, 's (floor)', `${f.seconds.toFixed(2)} (${f.floorSeconds})`]);
-    rows.push(['', 'posts/s, exactly one, 429s', `${f.postsPerSecond}, ${f.exactlyOne}/${f.servers}, ${f.answered429}`]);
+    rows.push([
+      '',
+      'posts/s, exactly one, 429s',
+      `${f.postsPerSecond}, ${f.exactlyOne}/${f.servers}, ${f.answered429}`,
+    ]);
   }
   return rows.length ? table(['in-process (attache)', 'figure', 'value'], rows) : '';
 }
@@ -150,13 +180,17 @@ export function formatReport(p: ReportParts): string {
     formatComparison(p.baseline, p.attache, p.ratio),
   ];
   if (p.baseline.foreignCpuCoresMax !== undefined || p.attache.foreignCpuCoresMax !== undefined) {
-    out.push(`(other processes used at most ${p.baseline.foreignCpuCoresMax ?? '–'} / ${p.attache.foreignCpuCoresMax ?? '–'} cores during a counted baseline / attache latency run; ${p.raw.latencyNoisy.length} noisier attempt(s) set aside; load average ${p.loadAtStart.join(' ')} at start)`);
+    out.push(
+      `(other processes used at most ${p.baseline.foreignCpuCoresMax ?? '–'} / ${p.attache.foreignCpuCoresMax ?? '–'} cores during a counted baseline / attache latency run; ${p.raw.latencyNoisy.length} noisier attempt(s) set aside; load average ${p.loadAtStart.join(' ')} at start)`,
+    );
   }
   const inProcess = formatInProcess(p.raw);
   if (inProcess) out.push(`\n${inProcess}`);
   if (p.guildCache !== undefined) {
     const shape = guildCreateShape();
-    out.push(`\nGUILD_CREATE as the fake sends it (baseline only): ${shape.bytes} bytes, ${shape.channels} channels, ${shape.roles} role(s), ${shape.members} members`);
+    out.push(
+      `\nGUILD_CREATE as the fake sends it (baseline only): ${shape.bytes} bytes, ${shape.channels} channels, ${shape.roles} role(s), ${shape.members} members`,
+    );
     out.push(`discord.js guild cache with attache's client options (heap after GC): ${JSON.stringify(p.guildCache)}`);
   }
   out.push(`\n${formatTargets(p.goals)}`);

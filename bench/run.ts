@@ -23,14 +23,16 @@ import { ratios, summarizeBot, targets, type RawResults } from './summary.js';
 const options = parseOptions(process.argv.slice(2));
 const started = performance.now();
 const loadAtStart = load();
-const progress = (message: string) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
+const progress = (message: string) =>
+  process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
 const profileDir = options.profile ? mkdtempSync(join(tmpdir(), 'attache-bench-profiles-')) : undefined;
 /** Alternates which bot goes first, so neither always runs on a warmer (or more tired) machine. */
 const order = (run: number): BotName[] => (run % 2 === 1 ? [...BOTS] : [...BOTS].reverse());
 const raw: RawResults = { startup: [], latency: [], latencyNoisy: [], guilds: [] };
 const quiet = (what: string): QuietOptions => ({
   ...options,
-  onNoisy: (cores, again) => progress(`${what}: other processes used ${cores} cores meanwhile${again ? '; measuring again' : ''}`),
+  onNoisy: (cores, again) =>
+    progress(`${what}: other processes used ${cores} cores meanwhile${again ? '; measuring again' : ''}`),
 });
 let guildCache: unknown;
 
@@ -38,7 +40,9 @@ if (options.sections.has('inprocess')) {
   raw.dataLoad = measureDataLoad();
   progress(`data load: median ${raw.dataLoad.medianMs} ms (first ${raw.dataLoad.firstMs} ms)`);
   raw.search = (await quietest(() => measureSearch(), quiet('country search'))).best;
-  progress(`country search: p50 ${raw.search.all.p50} ms, p99 ${raw.search.all.p99} ms over ${raw.search.all.count} queries`);
+  progress(
+    `country search: p50 ${raw.search.all.p50} ms, p99 ${raw.search.all.p99} ms over ${raw.search.all.count} queries`,
+  );
 }
 
 if (options.sections.has('startup')) {
@@ -59,12 +63,21 @@ if (options.sections.has('latency')) {
     sequential: cycle(values, options.sequential),
     concurrent: cycle(values.slice(500), options.concurrent),
     autocomplete: cycle(partials, options.autocomplete),
-    codes: cycle(shuffled(countries.map((c) => c.code), 5), options.codes),
+    codes: cycle(
+      shuffled(
+        countries.map((c) => c.code),
+        5,
+      ),
+      options.codes,
+    ),
     warmup: { relations: cycle(values.slice(100), 300), autocomplete: cycle(partials.slice(100), 300) },
   };
   for (let run = 1; run <= options.runs; run++) {
     for (const bot of order(run)) {
-      const { best: r, noisy } = await quietest(() => latencyRun(bot, run, inputs, profileDir), quiet(`latency ${run} ${bot}`));
+      const { best: r, noisy } = await quietest(
+        () => latencyRun(bot, run, inputs, profileDir),
+        quiet(`latency ${run} ${bot}`),
+      );
       raw.latency.push(r);
       raw.latencyNoisy.push(...noisy);
       progress(
@@ -83,7 +96,9 @@ if (options.sections.has('guilds')) {
       for (const bot of order(run)) {
         const r = await guildScaleRun(bot, count, run, profileDir);
         raw.guilds.push(r);
-        progress(`servers ${run}/${options.guildRuns} ${count} ${bot}: ready in ${r.readyMs} ms, RSS ${r.rssMb} MB (peak ${r.rssPeakMb} MB)`);
+        progress(
+          `servers ${run}/${options.guildRuns} ${count} ${bot}: ready in ${r.readyMs} ms, RSS ${r.rssMb} MB (peak ${r.rssPeakMb} MB)`,
+        );
       }
     }
   }
@@ -105,10 +120,28 @@ const attache = summarizeBot(raw, 'attache');
 const ratio = ratios(baseline, attache);
 const goals = targets(raw, attache, ratio);
 const profiles: ProfileSummary[] = profileDir
-  ? readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')).sort().map((f) => summarizeProfile(join(profileDir, f)))
+  ? readdirSync(profileDir)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .sort()
+      .map((f) => summarizeProfile(join(profileDir, f)))
   : [];
 const info = machine();
-console.log(formatReport({ info, runs: options.runs, startRuns: options.startRuns, loadAtStart, baseline, attache, ratio, raw, goals, profiles, guildCache, profileDir }));
+console.log(
+  formatReport({
+    info,
+    runs: options.runs,
+    startRuns: options.startRuns,
+    loadAtStart,
+    baseline,
+    attache,
+    ratio,
+    raw,
+    goals,
+    profiles,
+    guildCache,
+    profileDir,
+  }),
+);
 
 const durationSeconds = Math.round((performance.now() - started) / 1000);
 writeRunFile(options.out, {

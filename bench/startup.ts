@@ -19,7 +19,12 @@ export async function startupRun(bot: BotName, run: number, profileDir?: string)
   const child = await launch(bot, discord, { label: `${bot}-startup-run${run}`, ...(profileDir && { profileDir }) });
   try {
     await sleep(1000);
-    const out: StartupRun = { bot, run, readyMs: round(child.readyMs, 1), rssIdleMb: round(await steadyRssMb(child.pid, 500), 1) };
+    const out: StartupRun = {
+      bot,
+      run,
+      readyMs: round(child.readyMs, 1),
+      rssIdleMb: round(await steadyRssMb(child.pid, 500), 1),
+    };
     if (typeof child.readyLine.dataLoadMs === 'number') out.dataLoadMs = child.readyLine.dataLoadMs;
     return out;
   } finally {

@@ -79,7 +79,11 @@ export function summarizeBot(raw: RawResults, bot: BotName): BotSummary {
   const scale = raw.guilds.filter((r) => r.bot === bot);
   for (const count of new Set(scale.map((r) => r.guilds))) {
     const runs = scale.filter((r) => r.guilds === count);
-    guilds[count] = { rssMb: med(runs.map((r) => r.rssMb))!, rssPeakMb: med(runs.map((r) => r.rssPeakMb))!, readyMs: med(runs.map((r) => r.readyMs))! };
+    guilds[count] = {
+      rssMb: med(runs.map((r) => r.rssMb))!,
+      rssPeakMb: med(runs.map((r) => r.rssPeakMb))!,
+      readyMs: med(runs.map((r) => r.readyMs))!,
+    };
   }
   const out: BotSummary = { guilds };
   const startMs = med(startup.map((r) => r.readyMs));
@@ -90,7 +94,9 @@ export function summarizeBot(raw: RawResults, bot: BotName): BotSummary {
     const s = loadSummary(latency, key);
     if (s) out[key] = s;
   }
-  const underLoad = med(latency.map((r) => Math.max(r.sequential.rssPeakMb, r.concurrent.rssPeakMb, r.autocomplete.rssPeakMb)));
+  const underLoad = med(
+    latency.map((r) => Math.max(r.sequential.rssPeakMb, r.concurrent.rssPeakMb, r.autocomplete.rssPeakMb)),
+  );
   if (underLoad !== undefined) out.rssUnderLoadMb = underLoad;
   const foreign = latency.map((r) => r.foreignCpuCores).filter((v): v is number => v !== undefined);
   if (foreign.length) out.foreignCpuCoresMax = Math.max(...foreign);
@@ -105,12 +111,21 @@ export function ratios(baseline: BotSummary, attache: BotSummary): Record<string
   };
   for (const key of LOADS) {
     const name = key.replace('Codes', '_codes');
-    const figures = { p50: 'p50', p95: 'p95', p99: 'p99', throughput: 'throughput', botCpuMsPerCall: 'cpu_per_call' } as const;
-    for (const [p, suffix] of Object.entries(figures) as [keyof typeof figures, string][]) put(`${name}_${suffix}`, attache[key]?.[p], baseline[key]?.[p]);
+    const figures = {
+      p50: 'p50',
+      p95: 'p95',
+      p99: 'p99',
+      throughput: 'throughput',
+      botCpuMsPerCall: 'cpu_per_call',
+    } as const;
+    for (const [p, suffix] of Object.entries(figures) as [keyof typeof figures, string][])
+      put(`${name}_${suffix}`, attache[key]?.[p], baseline[key]?.[p]);
   }
   put('rss_idle', attache.rssIdleMb, baseline.rssIdleMb);
   put('rss_under_load', attache.rssUnderLoadMb, baseline.rssUnderLoadMb);
-  const counts = Object.keys(attache.guilds).map(Number).filter((n) => baseline.guilds[n]);
+  const counts = Object.keys(attache.guilds)
+    .map(Number)
+    .filter((n) => baseline.guilds[n]);
   for (const n of counts) {
     const label = n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n);
     put(`rss_${label}_guilds`, attache.guilds[n]!.rssMb, baseline.guilds[n]!.rssMb);
@@ -122,29 +137,84 @@ export function ratios(baseline: BotSummary, attache: BotSummary): Record<string
 
 export function targets(raw: RawResults, attache: BotSummary, ratio: Record<string, number>): Target[] {
   const list: Target[] = [];
-  const add = (id: string, goal: string, value: number | undefined, pass: (v: number) => boolean, show: (v: number) => string) =>
-    list.push({ id, goal, value: value === undefined ? 'not measured' : show(value), pass: value === undefined ? undefined : pass(value) });
+  const add = (
+    id: string,
+    goal: string,
+    value: number | undefined,
+    pass: (v: number) => boolean,
+    show: (v: number) => string,
+  ) =>
+    list.push({
+      id,
+      goal,
+      value: value === undefined ? 'not measured' : show(value),
+      pass: value === undefined ? undefined : pass(value),
+    });
   const times = (v: number) => `${v.toFixed(2)}×`;
   for (const id of ['sequential_p50', 'sequential_p99', 'concurrent_p50', 'concurrent_p99']) {
     add(id, `attache ${id.replace('_', ' ')} ≤ 1.3× baseline`, ratio[id], (v) => v <= 1.3, times);
   }
   for (const key of ['concurrent', 'autocomplete'] as const) {
     const s = attache[key];
-    add(`${key}_answered_3s`, `all ${s?.sent ?? 1000} ${key === 'concurrent' ? 'concurrent /relations' : 'concurrent autocompletes'} answered within 3 s (every run)`,
-      s ? s.answeredIn3sMin : undefined, (v) => v === s!.sent, (v) => `${v}/${s!.sent} in the worst run`);
+    add(
+      `${key}_answered_3s`,
+      `all ${s?.sent ?? 1000} ${key === 'concurrent' ? 'concurrent /relations' : 'concurrent autocompletes'} answered within 3 s (every run)`,
+      s ? s.answeredIn3sMin : undefined,
+      (v) => v === s!.sent,
+      (v) => `${v}/${s!.sent} in the worst run`,
+    );
   }
-  add('search_p99', 'autocomplete search in-process p99 < 1 ms', raw.search?.all.p99, (v) => v < 1, (v) => `${v.toFixed(3)} ms`);
-  add('start_to_ready', 'attache start → ready < 1.5 s (compiled)', attache.startToReadyMs, (v) => v < 1500, (v) => `${Math.round(v)} ms`);
-  add('data_load', 'data load and validation < 50 ms (in-process median)', raw.dataLoad?.medianMs, (v) => v < 50, (v) => `${v.toFixed(1)} ms`);
-  const counts = Object.keys(attache.guilds).map(Number).sort((a, b) => a - b);
+  add(
+    'search_p99',
+    'autocomplete search in-process p99 < 1 ms',
+    raw.search?.all.p99,
+    (v) => v < 1,
+    (v) => `${v.toFixed(3)} ms`,
+  );
+  add(
+    'start_to_ready',
+    'attache start → ready < 1.5 s (compiled)',
+    attache.startToReadyMs,
+    (v) => v < 1500,
+    (v) => `${Math.round(v)} ms`,
+  );
+  add(
+    'data_load',
+    'data load and validation < 50 ms (in-process median)',
+    raw.dataLoad?.medianMs,
+    (v) => v < 50,
+    (v) => `${v.toFixed(1)} ms`,
+  );
+  const counts = Object.keys(attache.guilds)
+    .map(Number)
+    .sort((a, b) => a - b);
   const most = counts.at(-1);
   const fewest = counts[0];
-  add('rss_10k_guilds', `attache RSS at ${most ?? 10000} servers ≤ 120 MB`, most === undefined ? undefined : attache.guilds[most]!.rssMb, (v) => v <= 120, (v) => `${v.toFixed(1)} MB`);
-  const growth = most !== undefined && fewest !== undefined && most !== fewest ? attache.guilds[most]!.rssMb - attache.guilds[fewest]!.rssMb : undefined;
-  add('rss_flat', `attache RSS flat in servers (${fewest ?? 100} → ${most ?? 10000}: ≤ 10% growth)`, growth,
-    (v) => v <= 0.1 * attache.guilds[fewest!]!.rssMb, (v) => `+${v.toFixed(1)} MB (${((v / attache.guilds[fewest!]!.rssMb) * 100).toFixed(0)}%)`);
+  add(
+    'rss_10k_guilds',
+    `attache RSS at ${most ?? 10000} servers ≤ 120 MB`,
+    most === undefined ? undefined : attache.guilds[most]!.rssMb,
+    (v) => v <= 120,
+    (v) => `${v.toFixed(1)} MB`,
+  );
+  const growth =
+    most !== undefined && fewest !== undefined && most !== fewest
+      ? attache.guilds[most]!.rssMb - attache.guilds[fewest]!.rssMb
+      : undefined;
+  add(
+    'rss_flat',
+    `attache RSS flat in servers (${fewest ?? 100} → ${most ?? 10000}: ≤ 10% growth)`,
+    growth,
+    (v) => v <= 0.1 * attache.guilds[fewest!]!.rssMb,
+    (v) => `+${v.toFixed(1)} MB (${((v / attache.guilds[fewest!]!.rssMb) * 100).toFixed(0)}%)`,
+  );
   const fan = raw.fanout;
-  add('fanout', `daily fan-out of ${fan?.servers ?? 1000} servers near the ${fan?.floorSeconds ?? 20} s floor (≤ 10% over, exactly one post each)`, fan?.seconds,
-    (v) => v <= fan!.floorSeconds * 1.1 && fan!.exactlyOne === fan!.servers, (v) => `${v.toFixed(1)} s, ${fan!.exactlyOne}/${fan!.servers} exactly one`);
+  add(
+    'fanout',
+    `daily fan-out of ${fan?.servers ?? 1000} servers near the ${fan?.floorSeconds ?? 20} s floor (≤ 10% over, exactly one post each)`,
+    fan?.seconds,
+    (v) => v <= fan!.floorSeconds * 1.1 && fan!.exactlyOne === fan!.servers,
+    (v) => `${v.toFixed(1)} s, ${fan!.exactlyOne}/${fan!.servers} exactly one`,
+  );
   return list;
 }

@@ -16,7 +16,11 @@ const data = {
   options: [
     countryOptionData(
       'country',
-      { ko: '나라', description: 'A country: name, code (KR, KOR) or common alias', descriptionKo: '나라 이름, 코드(KR, KOR) 또는 흔히 쓰는 다른 이름' },
+      {
+        ko: '나라',
+        description: 'A country: name, code (KR, KOR) or common alias',
+        descriptionKo: '나라 이름, 코드(KR, KOR) 또는 흔히 쓰는 다른 이름',
+      },
       true,
     ),
   ],

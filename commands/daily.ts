@@ -22,7 +22,10 @@ import { quoteUserText } from '../src/render/reply.js';
 const data = {
   name: 'daily',
   name_localizations: { ko: '일일' },
-  ...described('A daily post of diplomatic news in this server (Manage Server)', '이 서버의 외교 뉴스 일일 게시물 (서버 관리 권한)'),
+  ...described(
+    'A daily post of diplomatic news in this server (Manage Server)',
+    '이 서버의 외교 뉴스 일일 게시물 (서버 관리 권한)',
+  ),
   contexts: [0],
   default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
   options: [
@@ -68,7 +71,10 @@ const data = {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'status',
       name_localizations: { ko: '상태' },
-      ...described('Channel, time, next and last post, and why it is paused if it is', '채널, 시각, 다음·마지막 게시, 일시 중지 사유'),
+      ...described(
+        'Channel, time, next and last post, and why it is paused if it is',
+        '채널, 시각, 다음·마지막 게시, 일시 중지 사유',
+      ),
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
@@ -89,7 +95,10 @@ async function set(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, c
   const timezone = typedZone === null ? 'UTC' : canonicalZone(typedZone);
   if (!timezone) return respond(interaction, { ephemeral: true, content: d.badZone(quoteUserText(typedZone ?? '')) });
   if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
-    return respond(interaction, { ephemeral: true, content: d.cannotPost(channelMention(channel.id), d.reasons['not-text']) });
+    return respond(interaction, {
+      ephemeral: true,
+      content: d.cannotPost(channelMention(channel.id), d.reasons['not-text']),
+    });
   }
   await interaction.deferReply({ flags: 'Ephemeral' });
   // The honest test of whether the bot may post there is to post: the confirmation doubles as that test.
@@ -103,7 +112,13 @@ async function set(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, c
     return respond(interaction, { content: d.cannotPost(channelMention(channel.id), d.reasons[reason]) });
   }
   const now = ctx.now();
-  const settings: DailySettings = { channelId: channel.id, time, timezone, language, from: firstDay(time, timezone, now) };
+  const settings: DailySettings = {
+    channelId: channel.id,
+    time,
+    timezone,
+    language,
+    from: firstDay(time, timezone, now),
+  };
   await ctx.daily.repository.saveSettings(interaction.guildId, settings);
   const next = nextPostAt(settings, await ctx.daily.repository.recordOf(interaction.guildId), now);
   return respond(interaction, {

@@ -22,7 +22,10 @@ const data = {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'start',
       name_localizations: { ko: '시작' },
-      ...described('Start a quiz in this channel: four choices, about 20 seconds a question', '이 채널에서 퀴즈 시작: 4지선다, 문제당 약 20초'),
+      ...described(
+        'Start a quiz in this channel: four choices, about 20 seconds a question',
+        '이 채널에서 퀴즈 시작: 4지선다, 문제당 약 20초',
+      ),
       options: [
         {
           type: ApplicationCommandOptionType.Integer,
@@ -36,7 +39,10 @@ const data = {
           type: ApplicationCommandOptionType.String,
           name: 'difficulty',
           name_localizations: { ko: '난이도' },
-          ...described('easy: well-known countries and decades; hard: exact years and small states', '쉬움: 잘 알려진 나라·연대, 어려움: 정확한 연도·작은 나라'),
+          ...described(
+            'easy: well-known countries and decades; hard: exact years and small states',
+            '쉬움: 잘 알려진 나라·연대, 어려움: 정확한 연도·작은 나라',
+          ),
           choices: [
             { name: 'easy', name_localizations: { ko: '쉬움' }, value: 'easy' },
             { name: 'medium', name_localizations: { ko: '보통' }, value: 'medium' },
@@ -64,7 +70,10 @@ const data = {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'stats',
       name_localizations: { ko: '기록' },
-      ...described('Answered, right, accuracy and streaks of a player (default: you)', '플레이어의 응답·정답·정답률·연속 정답 (기본값: 나)'),
+      ...described(
+        'Answered, right, accuracy and streaks of a player (default: you)',
+        '플레이어의 응답·정답·정답률·연속 정답 (기본값: 나)',
+      ),
       options: [
         {
           type: ApplicationCommandOptionType.User,
@@ -83,7 +92,8 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
   if (!interaction.inGuild()) return respond(interaction, { ephemeral: true, content: q.guildOnly });
   switch (interaction.options.getSubcommand()) {
     case 'start': {
-      if (ctx.quiz.runner.isRunning(interaction.channelId)) return respond(interaction, { ephemeral: true, content: q.alreadyRunning });
+      if (ctx.quiz.runner.isRunning(interaction.channelId))
+        return respond(interaction, { ephemeral: true, content: q.alreadyRunning });
       const rounds = interaction.options.getInteger('rounds') ?? 5;
       const difficulty = (interaction.options.getString('difficulty') ?? 'medium') as Difficulty;
       return ctx.quiz.runner.begin(interaction, rounds, difficulty, language);
@@ -94,7 +104,10 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
     }
     case 'stats': {
       const user = interaction.options.getUser('user') ?? interaction.user;
-      return respond(interaction, statsReply(user.id, await ctx.quiz.repository.statsOf(interaction.guildId, user.id), language));
+      return respond(
+        interaction,
+        statsReply(user.id, await ctx.quiz.repository.statsOf(interaction.guildId, user.id), language),
+      );
     }
   }
 }

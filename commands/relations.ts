@@ -1,7 +1,12 @@
 // /relations country [with]: are two countries in diplomatic relations, since when, and says who.
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { BotContext, Command } from '../src/bot/command.js';
-import { answerCountryAutocomplete, countryOption, countryOptionData, optionalCountryOption } from '../src/bot/country-option.js';
+import {
+  answerCountryAutocomplete,
+  countryOption,
+  countryOptionData,
+  optionalCountryOption,
+} from '../src/bot/country-option.js';
 import { respond } from '../src/bot/respond.js';
 import { languageOf } from '../src/render/i18n.js';
 import { relationReply } from '../src/render/relation.js';
@@ -15,7 +20,11 @@ const data = {
   options: [
     countryOptionData(
       'country',
-      { ko: '나라', description: 'A country: name, code (SY, SYR) or common alias', descriptionKo: '나라 이름, 코드(SY, SYR) 또는 흔히 쓰는 다른 이름' },
+      {
+        ko: '나라',
+        description: 'A country: name, code (SY, SYR) or common alias',
+        descriptionKo: '나라 이름, 코드(SY, SYR) 또는 흔히 쓰는 다른 이름',
+      },
       true,
     ),
     countryOptionData(
@@ -33,7 +42,9 @@ const data = {
 async function execute(interaction: Parameters<Command['execute']>[0], ctx: BotContext): Promise<void> {
   const language = languageOf(interaction.locale);
   const country = countryOption(interaction, 'country', ctx);
-  const other = optionalCountryOption(interaction, 'with', ctx) ?? { country: ctx.facts.country(ctx.config.DEFAULT_COUNTRY)! };
+  const other = optionalCountryOption(interaction, 'with', ctx) ?? {
+    country: ctx.facts.country(ctx.config.DEFAULT_COUNTRY)!,
+  };
   if ('reply' in country) return respond(interaction, country.reply);
   if ('reply' in other) return respond(interaction, other.reply);
   const answer = ctx.facts.relationBetween(other.country, country.country);

@@ -14,7 +14,8 @@ try {
   const { scope, count } = await registerCommands(rest, applicationId, config.DISCORD_GUILD_ID, registry.definitions);
   process.stdout.write(`Registered ${count} commands (${scope}).\n`);
 } catch (error) {
-  const message = error instanceof ConfigError ? error.message : `could not register commands: ${(error as Error).message}`;
+  const message =
+    error instanceof ConfigError ? error.message : `could not register commands: ${(error as Error).message}`;
   process.stderr.write(`attache: ${message}\n`);
   process.exit(1);
 }

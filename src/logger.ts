@@ -9,7 +9,10 @@ export function createLogger(level: string, secrets: string[] = [], destination?
   const options = {
     level,
     base: { app: 'attache' },
-    redact: { paths: ['token', '*.token', 'config.DISCORD_TOKEN', 'headers.authorization', '*.headers.authorization'], censor: '[redacted]' },
+    redact: {
+      paths: ['token', '*.token', 'config.DISCORD_TOKEN', 'headers.authorization', '*.headers.authorization'],
+      censor: '[redacted]',
+    },
     hooks: {
       // Last line of defence: a secret that slipped into a message or error text is masked before writing.
       streamWrite: (line: string) => hidden.reduce((text, secret) => text.split(secret).join('[redacted]'), line),

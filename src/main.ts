@@ -58,7 +58,8 @@ try {
 } catch (error) {
   if (error instanceof DataError) fail(`bad data file: ${error.message}`);
   if (error instanceof FatalGatewayError) fail(error.message);
-  if ((error as { code?: unknown }).code === 'TokenInvalid') fail('Discord rejected the bot token (401). Check DISCORD_TOKEN.');
+  if ((error as { code?: unknown }).code === 'TokenInvalid')
+    fail('Discord rejected the bot token (401). Check DISCORD_TOKEN.');
   const message = error instanceof Error ? error.message : String(error);
   log.fatal({ err: error }, 'start-up failed');
   fail(`start-up failed: ${hideToken(message)}`);

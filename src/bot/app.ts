@@ -68,7 +68,13 @@ export interface RunningBot {
 }
 
 /** Registers commands only when their definitions differ from what this store saw registered last. */
-async function syncCommands(config: Config, registry: CommandRegistry, store: Store, applicationId: string, log: Logger) {
+async function syncCommands(
+  config: Config,
+  registry: CommandRegistry,
+  store: Store,
+  applicationId: string,
+  log: Logger,
+) {
   const definitions = registry.definitions;
   const scope = config.DISCORD_GUILD_ID ?? 'global';
   const hash = createHash('sha256').update(JSON.stringify(definitions)).digest('hex');
@@ -122,7 +128,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   client.on(Events.InteractionCreate, (interaction) => {
     if (!accepting) {
       if (interaction.isRepliable()) {
-        void respond(interaction, { ephemeral: true, content: strings[languageOf(interaction.locale)].restarting }).catch(() => undefined);
+        void respond(interaction, {
+          ephemeral: true,
+          content: strings[languageOf(interaction.locale)].restarting,
+        }).catch(() => undefined);
       }
       return;
     }
@@ -165,7 +174,12 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     quizRunner.start();
   }
   log.info(
-    { applicationId, commands: registry.all.length, countries: facts.countries.length, dataLoadMs: Math.round(factsMs) },
+    {
+      applicationId,
+      commands: registry.all.length,
+      countries: facts.countries.length,
+      dataLoadMs: Math.round(factsMs),
+    },
     'attache is ready',
   );
 

@@ -30,10 +30,16 @@ export function countryOptionData(
 }
 
 /** Discord allows at most 25 choices; each value is an alpha-2 code. */
-export function countryChoices(ctx: BotContext, typed: string, language: Language): APIApplicationCommandOptionChoice<string>[] {
+export function countryChoices(
+  ctx: BotContext,
+  typed: string,
+  language: Language,
+): APIApplicationCommandOptionChoice<string>[] {
   return ctx.search.search(typed, 25, language).map(({ country }) => ({
     name: clip(
-      language === 'ko' ? `${country.name.ko} (${country.name.en}, ${country.code})` : `${country.name.en} (${country.code})`,
+      language === 'ko'
+        ? `${country.name.ko} (${country.name.en}, ${country.code})`
+        : `${country.name.en} (${country.code})`,
       limits.choiceName,
     ),
     name_localizations: { ko: clip(`${country.name.ko} (${country.code})`, limits.choiceName) },

@@ -81,7 +81,12 @@ export class DailyPoster {
     }
   }
 
-  private async recordPosted(guildId: string, day: string, messageId: string, newsId: string | undefined): Promise<void> {
+  private async recordPosted(
+    guildId: string,
+    day: string,
+    messageId: string,
+    newsId: string | undefined,
+  ): Promise<void> {
     const record = await this.repository.recordOf(guildId);
     const { skipped: _olderSkip, ...rest } = record; // a post went out since: an older skip is no longer news
     await this.repository.saveRecord(guildId, {
@@ -105,7 +110,8 @@ export class DailyPoster {
       })) as APIMessage[];
       const botId = this.botUserId();
       return messages.find(
-        (message) => message.author.id === botId && message.embeds.some((embed) => embed.footer?.text.endsWith(` · ${day}`)),
+        (message) =>
+          message.author.id === botId && message.embeds.some((embed) => embed.footer?.text.endsWith(` · ${day}`)),
       );
     } catch {
       return undefined; // Without Read Message History we cannot look; the nonce still guards recent retries.

@@ -21,7 +21,9 @@ export async function registerCommands(
   guildId: string | undefined,
   definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[],
 ): Promise<{ scope: string; count: number }> {
-  const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
+  const route = guildId
+    ? Routes.applicationGuildCommands(applicationId, guildId)
+    : Routes.applicationCommands(applicationId);
   const registered = (await rest.put(route, { body: definitions })) as unknown[];
   return { scope: guildId ? `guild ${guildId}` : 'global', count: registered.length };
 }

@@ -49,7 +49,12 @@ export class QuizRunner {
   }
 
   /** Replies to /quiz start with the first question and starts the clock. */
-  async begin(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, rounds: number, difficulty: Difficulty, language: Language) {
+  async begin(
+    interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
+    rounds: number,
+    difficulty: Difficulty,
+    language: Language,
+  ) {
     const now = this.ctx.now().getTime();
     const quizId = randomBytes(4).toString('hex');
     const questions = generateQuiz(this.ctx.facts, rounds, difficulty, seededRandom(this.nextSeed()));
@@ -67,7 +72,9 @@ export class QuizRunner {
     this.running.set(interaction.channelId, { game, active, language });
     await respond(interaction, questionMessage(game.question, quizId, 0, questions.length, game.deadline, language));
     // Without the marker a restart cannot close this quiz's message; the quiz itself still runs.
-    await this.repository.markActive(active).catch((error: unknown) => this.ctx.log.warn({ err: error, quizId }, 'quiz not marked active'));
+    await this.repository
+      .markActive(active)
+      .catch((error: unknown) => this.ctx.log.warn({ err: error, quizId }, 'quiz not marked active'));
     this.ctx.log.info({ quizId, channelId: interaction.channelId, rounds, difficulty }, 'quiz started');
   }
 
@@ -89,7 +96,9 @@ export class QuizRunner {
 
   /** Closes every round whose time is up. Ticks never overlap. */
   tick(): Promise<void> {
-    this.ticking = this.ticking.then(() => this.closeDueRounds()).catch((error: unknown) => this.ctx.log.error({ err: error }, 'quiz tick failed'));
+    this.ticking = this.ticking
+      .then(() => this.closeDueRounds())
+      .catch((error: unknown) => this.ctx.log.error({ err: error }, 'quiz tick failed'));
     return this.ticking;
   }
 
@@ -110,9 +119,11 @@ export class QuizRunner {
 
   private async closeRound({ game, active, language }: RunningQuiz, now: number): Promise<void> {
     const result = game.closeRound(now);
-    await this.repository.recordRound(active.guildId, result.answers).catch((error: unknown) =>
-      this.ctx.log.warn({ err: error, quizId: game.id }, 'round scores kept in memory until the store answers'),
-    );
+    await this.repository
+      .recordRound(active.guildId, result.answers)
+      .catch((error: unknown) =>
+        this.ctx.log.warn({ err: error, quizId: game.id }, 'round scores kept in memory until the store answers'),
+      );
     await this.edit(active, revealMessage(result, game.id, game.questions.length, language, this.ctx.facts.sources));
     if (result.last) {
       this.running.delete(active.channelId);
@@ -121,7 +132,10 @@ export class QuizRunner {
       this.ctx.log.info({ quizId: game.id, players: game.totals.size }, 'quiz finished');
       return;
     }
-    const message = await this.followUp(active, questionMessage(game.question, game.id, game.round, game.questions.length, game.deadline, language));
+    const message = await this.followUp(
+      active,
+      questionMessage(game.question, game.id, game.round, game.questions.length, game.deadline, language),
+    );
     active.messageId = message.id;
     await this.repository.markActive(active).catch(() => undefined);
   }

@@ -13,7 +13,11 @@ function commandNameOf(interaction: Interaction): string | undefined {
   return undefined;
 }
 
-export async function routeInteraction(interaction: Interaction, registry: CommandRegistry, ctx: BotContext): Promise<void> {
+export async function routeInteraction(
+  interaction: Interaction,
+  registry: CommandRegistry,
+  ctx: BotContext,
+): Promise<void> {
   const name = commandNameOf(interaction);
   const command = name ? registry.get(name) : undefined;
   // A child logger costs an allocation per interaction; build it only when something is logged.

@@ -89,8 +89,14 @@ export class Scheduler {
       const record = await this.repository.recordOf(guildId);
       for (const action of dailyActions(settings, record, now)) {
         if (action.kind === 'skip') {
-          await this.repository.saveRecord(guildId, { ...record, skipped: { day: action.day, lateMinutes: action.lateMinutes } });
-          this.ctx.log.info({ guildId, day: action.day, lateMinutes: action.lateMinutes }, 'daily post skipped: too late');
+          await this.repository.saveRecord(guildId, {
+            ...record,
+            skipped: { day: action.day, lateMinutes: action.lateMinutes },
+          });
+          this.ctx.log.info(
+            { guildId, day: action.day, lateMinutes: action.lateMinutes },
+            'daily post skipped: too late',
+          );
           result.skipped++;
         } else {
           due.push({ guildId, post: () => this.poster.post(guildId, settings, action.day) });

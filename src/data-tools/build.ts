@@ -15,7 +15,9 @@ export interface BuiltFile {
 
 export function buildDataFiles(dir = dataDir): BuiltFile[] {
   const csv = readFileSync(join(dir, 'inputs', 'world-pairs.csv'), 'utf8');
-  const { countries } = JSON.parse(readFileSync(join(dir, 'countries.json'), 'utf8')) as { countries: { alpha2: string }[] };
+  const { countries } = JSON.parse(readFileSync(join(dir, 'countries.json'), 'utf8')) as {
+    countries: { alpha2: string }[];
+  };
   const codes = countries.map((country) => country.alpha2);
   return [{ path: join(dir, 'world.json'), text: formatWorldLayer(buildWorldLayer(csv, codes, worldAsOf)) }];
 }

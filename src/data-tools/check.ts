@@ -20,7 +20,8 @@ export interface CheckReport {
 
 export function checkData(dir = dataDir): CheckReport {
   const problems: string[] = [];
-  for (const file of staleDataFiles(dir)) problems.push(`${file} differs from what its inputs build: run npm run data:build`);
+  for (const file of staleDataFiles(dir))
+    problems.push(`${file} differs from what its inputs build: run npm run data:build`);
   const facts = loadFacts(dir);
   const news = loadNews(dir, facts);
 
@@ -31,15 +32,21 @@ export function checkData(dir = dataDir): CheckReport {
   let researchedEvents = 0;
   for (const { a, b, relation } of facts.allRelations()) {
     count(byStatus, relation.status);
-    if (relation.status !== 'none' && relation.status !== 'not_listed') count(byPrecision, relation.established ? precisionOf(relation.established) : 'unknown');
+    if (relation.status !== 'none' && relation.status !== 'not_listed')
+      count(byPrecision, relation.established ? precisionOf(relation.established) : 'unknown');
     researchedEvents += relation.events.filter((event) => event.sources).length;
     const where = `${relation.file} ${a.code}–${b.code}`;
     for (const url of relation.sources) citations.push({ url, where });
-    for (const event of relation.events) for (const url of event.sources ?? []) citations.push({ url, where: `data/events.json ${a.code}–${b.code}` });
+    for (const event of relation.events)
+      for (const url of event.sources ?? []) citations.push({ url, where: `data/events.json ${a.code}–${b.code}` });
   }
-  for (const item of news.items) for (const source of item.sources) citations.push({ url: source.url, where: `data/news.json ${item.id}` });
-  for (const former of facts.names.former) citations.push({ url: former.source, where: `data/names.json ${former.names[0]}` });
-  const { sources } = JSON.parse(readFileSync(join(dir, 'countries.json'), 'utf8')) as { sources: Record<string, string> };
+  for (const item of news.items)
+    for (const source of item.sources) citations.push({ url: source.url, where: `data/news.json ${item.id}` });
+  for (const former of facts.names.former)
+    citations.push({ url: former.source, where: `data/names.json ${former.names[0]}` });
+  const { sources } = JSON.parse(readFileSync(join(dir, 'countries.json'), 'utf8')) as {
+    sources: Record<string, string>;
+  };
   for (const url of Object.values(sources)) citations.push({ url, where: 'data/countries.json' });
 
   const census = new Map<string, number>();
@@ -61,10 +68,16 @@ export function checkData(dir = dataDir): CheckReport {
   for (const relation of facts.researchedRelations()) {
     const own = relation.sources;
     if (relation.confidence === 'high' && publishers(own) < 2) {
-      problems.push(`${relation.file} ${relation.pair.join('–')}: confidence high rests on one publisher (${[...new Set(own.map(publisherDomain))].join(', ')})`);
+      problems.push(
+        `${relation.file} ${relation.pair.join('–')}: confidence high rests on one publisher (${[...new Set(own.map(publisherDomain))].join(', ')})`,
+      );
     }
   }
-  const list = (map: Map<string, number>) => [...map].sort((x, y) => y[1] - x[1]).map(([key, value]) => `${value} ${key}`).join(', ');
+  const list = (map: Map<string, number>) =>
+    [...map]
+      .sort((x, y) => y[1] - x[1])
+      .map(([key, value]) => `${value} ${key}`)
+      .join(', ');
   const summary = [
     `Pairs by status: ${list(byStatus)}`,
     `Precision of the first establishment (established, severed and suspended pairs): ${list(byPrecision)}`,
@@ -85,7 +98,9 @@ function main(): void {
     for (const problem of problems) console.error(`- ${problem}`);
     process.exit(1);
   }
-  console.log('\ndata:check passed: built files current, every file valid, no denylisted source, every publisher named');
+  console.log(
+    '\ndata:check passed: built files current, every file valid, no denylisted source, every publisher named',
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -10,14 +10,17 @@ export const worldLayerDescription =
   '(page text as of 2025-11-19). Built by `npm run data:build` from data/inputs/world-pairs.csv; do not edit by hand. ' +
   'Pairs are numbered in the order (codes[0], codes[1]), (codes[0], codes[2]) … (codes[198], codes[199]); each column of `pairs` ' +
   'has one line per first code. status: E established, N none (a page says so), S severed, U suspended, L listed by neither. ' +
-  'established / listed_a / listed_b: index into `dates`, -1 for none (listed_*: the date on each country\'s own list, kept where the two differ). ' +
-  'pages: which of the two countries\' pages (in `pages`, by code) hold a record of the pair: 1 the first\'s, 2 the second\'s, 3 both, 0 neither has a page. ' +
+  "established / listed_a / listed_b: index into `dates`, -1 for none (listed_*: the date on each country's own list, kept where the two differ). " +
+  "pages: which of the two countries' pages (in `pages`, by code) hold a record of the pair: 1 the first's, 2 the second's, 3 both, 0 neither has a page. " +
   'break: the year the pages give for a break, 0 for none. ' +
   'Curated files in data/relations/ and events in data/events.json win over this layer.';
 
 /** The world table's status words → the layer's letters, from the one table the loader reads them by. */
 export const statusLetters: Record<string, string> = Object.fromEntries(
-  Object.entries(worldStatusByLetter).map(([letter, status]) => [status === 'not_listed' ? 'none_listed' : status, letter]),
+  Object.entries(worldStatusByLetter).map(([letter, status]) => [
+    status === 'not_listed' ? 'none_listed' : status,
+    letter,
+  ]),
 );
 
 const wikiPrefix = 'enwiki:';
@@ -31,7 +34,9 @@ export function wikipediaUrl(title: string): string {
  * (a country's own "ended" list is more often right than a period's end on the partner's page).
  */
 export function breakYear(note: string): number {
-  const years = [...note.matchAll(/\b(?:ended|severed|suspended|break|broken|ending)\s+(\d{4})\b/g)].map((match) => Number(match[1]));
+  const years = [...note.matchAll(/\b(?:ended|severed|suspended|break|broken|ending)\s+(\d{4})\b/g)].map((match) =>
+    Number(match[1]),
+  );
   if (years.length === 0) return 0;
   const counts = new Map<number, number>();
   for (const year of years) counts.set(year, (counts.get(year) ?? 0) + 1);
@@ -79,7 +84,8 @@ export function buildWorldLayer(csvText: string, codes: readonly string[], asOf:
       .map((source) => source.trim())
       .filter(Boolean)
       .map((source) => {
-        if (!source.startsWith(wikiPrefix)) throw new Error(`world-pairs.csv (${row.a}-${row.b}): unknown source "${source}"`);
+        if (!source.startsWith(wikiPrefix))
+          throw new Error(`world-pairs.csv (${row.a}-${row.b}): unknown source "${source}"`);
         return source.slice(wikiPrefix.length);
       });
   for (const [line, row] of parseCsv(csvText).entries()) {
@@ -89,7 +95,10 @@ export function buildWorldLayer(csvText: string, codes: readonly string[], asOf:
     // A page belongs to the one country found in every row that cites it.
     for (const title of titlesOf(row)) {
       const owners = titles.get(title);
-      titles.set(title, owners ? new Set([row.a!, row.b!].filter((code) => owners.has(code))) : new Set([row.a!, row.b!]));
+      titles.set(
+        title,
+        owners ? new Set([row.a!, row.b!].filter((code) => owners.has(code))) : new Set([row.a!, row.b!]),
+      );
     }
   }
   const pageOf = new Map<string, string>();
@@ -105,7 +114,12 @@ export function buildWorldLayer(csvText: string, codes: readonly string[], asOf:
     const a = sorted[i]!;
     let status = '';
     let pages = '';
-    const columns = { established: [] as number[], listed_a: [] as number[], listed_b: [] as number[], break: [] as number[] };
+    const columns = {
+      established: [] as number[],
+      listed_a: [] as number[],
+      listed_b: [] as number[],
+      break: [] as number[],
+    };
     for (const b of sorted.slice(i + 1)) {
       const row = rows.get(`${a}-${b}`);
       if (!row) throw new Error(`world-pairs.csv: no row for ${a}-${b}`);
@@ -126,21 +140,29 @@ export function buildWorldLayer(csvText: string, codes: readonly string[], asOf:
     layer.pages.push(pages);
     for (const name of Object.keys(columns) as (keyof typeof columns)[]) layer[name].push(columns[name]);
   }
-  if (rows.size > 0) throw new Error(`world-pairs.csv: pairs outside countries.json: ${[...rows.keys()].slice(0, 5).join(', ')}`);
-  const pages = Object.fromEntries([...pageOf].sort(([x], [y]) => x.localeCompare(y)).map(([code, title]) => [code, wikipediaUrl(title)]));
+  if (rows.size > 0)
+    throw new Error(`world-pairs.csv: pairs outside countries.json: ${[...rows.keys()].slice(0, 5).join(', ')}`);
+  const pages = Object.fromEntries(
+    [...pageOf].sort(([x], [y]) => x.localeCompare(y)).map(([code, title]) => [code, wikipediaUrl(title)]),
+  );
   return { description: worldLayerDescription, as_of: asOf, codes: sorted, pages, dates: dates.values, pairs: layer };
 }
 
 /** JSON with one line per first country in each column (see the top of this file). */
 export function formatWorldLayer(layer: WorldLayer): string {
-  const list = (values: readonly unknown[], indent: string) => `[\n${values.map((value) => `${indent}${JSON.stringify(value)}`).join(',\n')}\n${indent.slice(2)}]`;
-  const columns = Object.entries(layer.pairs).map(([name, lines]) => `    ${JSON.stringify(name)}: ${list(lines, '      ')}`);
+  const list = (values: readonly unknown[], indent: string) =>
+    `[\n${values.map((value) => `${indent}${JSON.stringify(value)}`).join(',\n')}\n${indent.slice(2)}]`;
+  const columns = Object.entries(layer.pairs).map(
+    ([name, lines]) => `    ${JSON.stringify(name)}: ${list(lines, '      ')}`,
+  );
   return [
     '{',
     `  "description": ${JSON.stringify(layer.description)},`,
     `  "as_of": ${JSON.stringify(layer.as_of)},`,
     `  "codes": ${JSON.stringify(layer.codes)},`,
-    `  "pages": {\n${Object.entries(layer.pages).map(([code, url]) => `    ${JSON.stringify(code)}: ${JSON.stringify(url)}`).join(',\n')}\n  },`,
+    `  "pages": {\n${Object.entries(layer.pages)
+      .map(([code, url]) => `    ${JSON.stringify(code)}: ${JSON.stringify(url)}`)
+      .join(',\n')}\n  },`,
     `  "dates": ${JSON.stringify(layer.dates)},`,
     `  "pairs": {\n${columns.join(',\n')}\n  }`,
     '}',

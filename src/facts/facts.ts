@@ -39,7 +39,12 @@ export class Facts {
 
   /** Facts from a list of relations alone (no world layer): for small, hand-made worlds. */
   static of(countries: readonly Country[], relations: readonly Relation[], asOf: PartialDate): Facts {
-    return new Facts(countries, noPairs, new Map(relations.map((relation) => [pairKey(...relation.pair), relation])), asOf);
+    return new Facts(
+      countries,
+      noPairs,
+      new Map(relations.map((relation) => [pairKey(...relation.pair), relation])),
+      asOf,
+    );
   }
 
   /** By alpha-2 or alpha-3 code, any case. */

@@ -8,7 +8,14 @@ import { Facts } from './facts.js';
 import { FormerNames, type NamesFile } from './former-names.js';
 import { SourceBook } from './sources.js';
 import { comparePartialDates, parsePartialDate, type PartialDate } from './partial-date.js';
-import { breakingKinds, compareEvents, pairKey, type Relation, type RelationEvent, type RelationStatus } from './relations.js';
+import {
+  breakingKinds,
+  compareEvents,
+  pairKey,
+  type Relation,
+  type RelationEvent,
+  type RelationStatus,
+} from './relations.js';
 import { WorldTable, worldLayerFile, type WorldColumns } from './world-table.js';
 import {
   countriesFileSchema,
@@ -113,10 +120,13 @@ function loadWorld(dataDir: string, countries: readonly Country[], dates: DateTa
   const file = parseFile(worldLayerFileSchema, readJson(join(dataDir, 'world.json'), shown), shown);
   const expected = countries.map((country) => country.code).sort();
   if (file.codes.join() !== expected.join()) {
-    throw new DataError(`${shown}: codes must be the ${expected.length} codes of data/countries.json in order (run npm run data:build)`);
+    throw new DataError(
+      `${shown}: codes must be the ${expected.length} codes of data/countries.json in order (run npm run data:build)`,
+    );
   }
   const badDate = file.dates.findIndex((date) => typeof date !== 'string' || !isPartialDate(date));
-  if (badDate >= 0) throw new DataError(`${shown}, dates[${badDate}]: not a YYYY, YYYY-MM or YYYY-MM-DD date: ${file.dates[badDate]}`);
+  if (badDate >= 0)
+    throw new DataError(`${shown}, dates[${badDate}]: not a YYYY, YYYY-MM or YYYY-MM-DD date: ${file.dates[badDate]}`);
   for (const code of Object.keys(file.pages)) {
     if (!known(code)) throw new DataError(`${shown}, pages: ${code} is not a code of data/countries.json`);
   }
@@ -132,7 +142,8 @@ function loadWorld(dataDir: string, countries: readonly Country[], dates: DateTa
   };
   const { pairs } = file;
   const lines = [pairs.status, pairs.established, pairs.listed_a, pairs.listed_b, pairs.pages, pairs.break];
-  if (lines.some((column) => column.length !== n - 1)) throw new DataError(`${shown}: each column must have ${n - 1} lines, one per first code`);
+  if (lines.some((column) => column.length !== n - 1))
+    throw new DataError(`${shown}: each column must have ${n - 1} lines, one per first code`);
   const dateCount = file.dates.length;
   const copyIndexes = (from: readonly unknown[], to: Int32Array, at: number, limit: number): number => {
     for (let j = 0; j < from.length; j++) {
@@ -151,7 +162,11 @@ function loadWorld(dataDir: string, countries: readonly Country[], dates: DateTa
     if (status.length !== count || pairs.pages[i]!.length !== count || line.some((values) => values.length !== count)) {
       throw new DataError(`${shown}, line ${i + 1} of a column (${file.codes[i]}): expected ${count} values`);
     }
-    for (const [values, column] of [[line[0], columns.established], [line[1], columns.listedA], [line[2], columns.listedB]] as const) {
+    for (const [values, column] of [
+      [line[0], columns.established],
+      [line[1], columns.listedA],
+      [line[2], columns.listedB],
+    ] as const) {
       const bad = copyIndexes(values, column, index, dateCount);
       if (bad >= 0) throw new DataError(`${where(bad)}: a date index outside dates`);
     }
@@ -175,7 +190,13 @@ function loadWorld(dataDir: string, countries: readonly Country[], dates: DateTa
   return new WorldTable(file.codes, file.pages, file.dates, dates, columns, dates.get(file.as_of), shown);
 }
 
-function loadCuratedFile(file: string, shown: string, known: Set<string>, seen: Map<string, string>, dates: DateTable): Relation[] {
+function loadCuratedFile(
+  file: string,
+  shown: string,
+  known: Set<string>,
+  seen: Map<string, string>,
+  dates: DateTable,
+): Relation[] {
   const { relations, as_of } = parseFile(relationsFileSchema, readJson(file, shown), shown);
   const asOf = dates.get(as_of);
   return relations.map((raw, index): Relation => {
@@ -205,12 +226,16 @@ function loadCurated(dataDir: string, known: Set<string>, dates: DateTable): Rel
   const relationsDir = join(dataDir, 'relations');
   let files: string[];
   try {
-    files = readdirSync(relationsDir).filter((name) => name.endsWith('.json')).sort();
+    files = readdirSync(relationsDir)
+      .filter((name) => name.endsWith('.json'))
+      .sort();
   } catch {
     throw new DataError('data/relations/: folder cannot be read (is it missing?)');
   }
   const seen = new Map<string, string>();
-  return files.flatMap((name) => loadCuratedFile(join(relationsDir, name), `data/relations/${name}`, known, seen, dates));
+  return files.flatMap((name) =>
+    loadCuratedFile(join(relationsDir, name), `data/relations/${name}`, known, seen, dates),
+  );
 }
 
 const statusAfter: Partial<Record<RelationEvent['kind'], RelationStatus>> = {
@@ -239,7 +264,13 @@ function applyEvents(
     checkPair(row.a, row.b, label, known);
     const key = pairKey(row.a, row.b);
     const entry = byPair.get(key) ?? { pair: [row.a, row.b], events: [] };
-    entry.events.push({ date: dates.get(row.date), kind: row.kind, sources: row.sources, confidence: row.confidence, ...(row.note && { note: row.note }) });
+    entry.events.push({
+      date: dates.get(row.date),
+      kind: row.kind,
+      sources: row.sources,
+      confidence: row.confidence,
+      ...(row.note && { note: row.note }),
+    });
     byPair.set(key, entry);
   });
 
@@ -272,7 +303,8 @@ function loadNames(dataDir: string, known: Set<string>): NamesFile {
   for (const [index, entry] of names.former.entries()) {
     const label = `${shown}, former name ${index + 1} (${entry.names[0]})`;
     for (const code of entry.now) if (!known.has(code)) throw new DataError(`${label}: unknown country code ${code}`);
-    if (entry.kind !== 'dissolved' && entry.now.length !== 1) throw new DataError(`${label}: a ${entry.kind} name points to one state`);
+    if (entry.kind !== 'dissolved' && entry.now.length !== 1)
+      throw new DataError(`${label}: a ${entry.kind} name points to one state`);
   }
   for (const [index, entry] of names.ambiguous.entries()) {
     for (const code of entry.codes) {
@@ -290,11 +322,14 @@ export function loadFacts(dataDir: string): Facts {
   const world = loadWorld(dataDir, countries, dates);
   const overrides = new Map<string, Relation>();
   for (const relation of loadCurated(dataDir, known, dates)) overrides.set(pairKey(...relation.pair), relation);
-  const relationOf = (a: string, b: string, withBreakYear: boolean) => overrides.get(pairKey(a, b)) ?? world.relation(a, b, withBreakYear)!;
+  const relationOf = (a: string, b: string, withBreakYear: boolean) =>
+    overrides.get(pairKey(a, b)) ?? world.relation(a, b, withBreakYear)!;
   const events = applyEvents(dataDir, known, dates, relationOf);
   for (const relation of events.changed) overrides.set(pairKey(...relation.pair), relation);
   let asOf = events.asOf;
   for (const relation of overrides.values()) if (comparePartialDates(relation.asOf, asOf) > 0) asOf = relation.asOf;
-  const sources = new SourceBook(parseFile(sourcesFileSchema, readJson(join(dataDir, 'sources.json'), 'data/sources.json'), 'data/sources.json'));
+  const sources = new SourceBook(
+    parseFile(sourcesFileSchema, readJson(join(dataDir, 'sources.json'), 'data/sources.json'), 'data/sources.json'),
+  );
   return new Facts(countries, world, overrides, asOf, new FormerNames(loadNames(dataDir, known), countries), sources);
 }

@@ -62,7 +62,9 @@ const kindOrder: Record<EventKind, number> = {
  */
 export function compareEvents(x: RelationEvent, y: RelationEvent): number {
   const overlap = x.date.iso.startsWith(y.date.iso) || y.date.iso.startsWith(x.date.iso);
-  return overlap && x.kind !== y.kind ? kindOrder[x.kind] - kindOrder[y.kind] || comparePartialDates(x.date, y.date) : comparePartialDates(x.date, y.date);
+  return overlap && x.kind !== y.kind
+    ? kindOrder[x.kind] - kindOrder[y.kind] || comparePartialDates(x.date, y.date)
+    : comparePartialDates(x.date, y.date);
 }
 
 /** Events that put relations in force, and events that end or pause them. */
@@ -82,7 +84,12 @@ function latest(dates: readonly PartialDate[]): PartialDate | null {
 /** When the current status began: the latest establishment or restoration, or the latest break. */
 export function statusSince(relation: Relation): PartialDate | null {
   if (relation.status === 'established') return latest(establishmentDates(relation));
-  const kinds: readonly EventKind[] = relation.status === 'none' || relation.status === 'not_listed' ? [] : relation.status === 'severed' ? ['severed'] : ['suspended', 'downgraded'];
+  const kinds: readonly EventKind[] =
+    relation.status === 'none' || relation.status === 'not_listed'
+      ? []
+      : relation.status === 'severed'
+        ? ['severed']
+        : ['suspended', 'downgraded'];
   return latest(relation.events.filter((event) => kinds.includes(event.kind)).map((event) => event.date));
 }
 

@@ -32,7 +32,9 @@ export const localizedTextSchema = z.object({
 });
 
 /** A web address of a source: checked by pattern (a URL parse per source cost ~10 ms at every start). */
-export const sourceUrlSchema = z.string().regex(/^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?([/?#][^\s]*)?$/i, 'expected an http(s) URL');
+export const sourceUrlSchema = z
+  .string()
+  .regex(/^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?([/?#][^\s]*)?$/i, 'expected an http(s) URL');
 
 export const countrySchema = z.object({
   alpha2: countryCodeSchema,
@@ -158,7 +160,12 @@ export const namesFileSchema = z.object({
 export const sourcesFileSchema = z.object({
   description: z.string().min(1),
   publishers: z.record(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'expected a lower-case domain'), z.string().min(1)),
-  denylist: z.array(z.object({ domain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'expected a lower-case domain'), why: z.string().min(1) })),
+  denylist: z.array(
+    z.object({
+      domain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'expected a lower-case domain'),
+      why: z.string().min(1),
+    }),
+  ),
 });
 
 export type RelationStatus = z.infer<typeof relationStatusSchema>;

@@ -16,11 +16,52 @@ export function normalizeName(text: string): string {
 
 const initials = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
 const vowels = 'ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ';
-const finals = ['', 'ㄱ', 'ㄲ', 'ㄳ', 'ㄴ', 'ㄵ', 'ㄶ', 'ㄷ', 'ㄹ', 'ㄺ', 'ㄻ', 'ㄼ', 'ㄽ', 'ㄾ', 'ㄿ', 'ㅀ', 'ㅁ', 'ㅂ', 'ㅄ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅊ', 'ㅋ', 'ㅌ', 'ㅍ', 'ㅎ'];
+const finals = [
+  '',
+  'ㄱ',
+  'ㄲ',
+  'ㄳ',
+  'ㄴ',
+  'ㄵ',
+  'ㄶ',
+  'ㄷ',
+  'ㄹ',
+  'ㄺ',
+  'ㄻ',
+  'ㄼ',
+  'ㄽ',
+  'ㄾ',
+  'ㄿ',
+  'ㅀ',
+  'ㅁ',
+  'ㅂ',
+  'ㅄ',
+  'ㅅ',
+  'ㅆ',
+  'ㅇ',
+  'ㅈ',
+  'ㅊ',
+  'ㅋ',
+  'ㅌ',
+  'ㅍ',
+  'ㅎ',
+];
 /** Vowels written as one letter that are said as two (ㅑ = ㅣ+ㅏ), and ㅐ/ㅔ, which most speakers no longer tell apart. */
 const vowelSounds: Record<string, string> = {
-  ㅐ: 'ㅔ', ㅑ: 'ㅣㅏ', ㅒ: 'ㅣㅔ', ㅕ: 'ㅣㅓ', ㅖ: 'ㅣㅔ', ㅘ: 'ㅗㅏ', ㅙ: 'ㅗㅔ', ㅚ: 'ㅗㅣ',
-  ㅛ: 'ㅣㅗ', ㅝ: 'ㅜㅓ', ㅞ: 'ㅜㅔ', ㅟ: 'ㅜㅣ', ㅠ: 'ㅣㅜ', ㅢ: 'ㅡㅣ',
+  ㅐ: 'ㅔ',
+  ㅑ: 'ㅣㅏ',
+  ㅒ: 'ㅣㅔ',
+  ㅕ: 'ㅣㅓ',
+  ㅖ: 'ㅣㅔ',
+  ㅘ: 'ㅗㅏ',
+  ㅙ: 'ㅗㅔ',
+  ㅚ: 'ㅗㅣ',
+  ㅛ: 'ㅣㅗ',
+  ㅝ: 'ㅜㅓ',
+  ㅞ: 'ㅜㅔ',
+  ㅟ: 'ㅜㅣ',
+  ㅠ: 'ㅣㅜ',
+  ㅢ: 'ㅡㅣ',
 };
 
 /**
@@ -43,7 +84,8 @@ function hangulLetters(text: string): string {
     if (code < 0 || code > 11171) {
       // A syllable still being typed arrives as loose letters (NFKD turns them into conjoining jamo).
       if (point >= 0x1100 && point <= 0x1112) out += initials[point - 0x1100] === 'ㅇ' ? '' : initials[point - 0x1100];
-      else if (point >= 0x1161 && point <= 0x1175) out += vowelSounds[vowels[point - 0x1161]!] ?? vowels[point - 0x1161];
+      else if (point >= 0x1161 && point <= 0x1175)
+        out += vowelSounds[vowels[point - 0x1161]!] ?? vowels[point - 0x1161];
       else out += char;
       continue;
     }
@@ -104,7 +146,8 @@ let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
  */
 export function editDistance(a: string, b: string, limit: number, bLength = b.length): number {
   if (Math.abs(a.length - bLength) > limit) return limit + 1;
-  if (rows[0]!.length <= bLength) rows = [new Int32Array(bLength * 2), new Int32Array(bLength * 2), new Int32Array(bLength * 2)];
+  if (rows[0]!.length <= bLength)
+    rows = [new Int32Array(bLength * 2), new Int32Array(bLength * 2), new Int32Array(bLength * 2)];
   let [before, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
   for (let j = 0; j <= bLength; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
@@ -114,7 +157,8 @@ export function editDistance(a: string, b: string, limit: number, bLength = b.le
     for (let j = 1; j <= bLength; j++) {
       const bj = b.charCodeAt(j - 1);
       let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ai === bj ? 0 : 1));
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) value = Math.min(value, before[j - 2]! + 1);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
+        value = Math.min(value, before[j - 2]! + 1);
       current[j] = value;
       if (value < rowBest) rowBest = value;
     }
@@ -193,13 +237,27 @@ function buildIndex(countries: readonly Country[], names: FormerNames | undefine
     const plain = normalized.replace(/ /g, '');
     if (!plain) return plain;
     const compact = soundLetters(plain);
-    index.keys.push({ country, compact, letters: sortLetters(compact), counts: letterCounts(compact), words: normalized.split(' ').map(soundLetters), isCode, isName, isFormer });
+    index.keys.push({
+      country,
+      compact,
+      letters: sortLetters(compact),
+      counts: letterCounts(compact),
+      words: normalized.split(' ').map(soundLetters),
+      isCode,
+      isName,
+      isFormer,
+    });
     return plain;
   };
   // Codes and names win over aliases that happen to be spelled the same.
   const aliases: [string, Country][] = [];
   for (const country of countries) {
-    for (const [text, isCode] of [[country.code, true], [country.alpha3, true], [country.name.en, false], [country.name.ko, false]] as const) {
+    for (const [text, isCode] of [
+      [country.code, true],
+      [country.alpha3, true],
+      [country.name.en, false],
+      [country.name.ko, false],
+    ] as const) {
       const plain = add(country, text, isCode, !isCode);
       if (plain && !index.exact.has(plain)) index.exact.set(plain, country);
     }
@@ -212,7 +270,8 @@ function buildIndex(countries: readonly Country[], names: FormerNames | undefine
       for (const country of former.now) index.formerByName.set(add(country, name, false, false, true), former);
     }
   }
-  for (const entry of names?.ambiguous ?? []) for (const name of entry.names) index.ambiguousByName.set(exactKey(name), entry.countries);
+  for (const entry of names?.ambiguous ?? [])
+    for (const name of entry.names) index.ambiguousByName.set(exactKey(name), entry.countries);
   return index;
 }
 
@@ -231,12 +290,24 @@ export class CountrySearch {
     return (this.built ??= buildIndex(this.countries, this.names));
   }
 
-  private scoreKey(key: Key, query: string, queryWords: string[], queryLetters: string, queryCounts: Int8Array): number {
+  private scoreKey(
+    key: Key,
+    query: string,
+    queryWords: string[],
+    queryLetters: string,
+    queryCounts: Int8Array,
+  ): number {
     const score = this.matchScore(key, query, queryWords, queryLetters, queryCounts);
     return key.isFormer && score > 0 ? score - formerPenalty : score;
   }
 
-  private matchScore(key: Key, query: string, queryWords: string[], queryLetters: string, queryCounts: Int8Array): number {
+  private matchScore(
+    key: Key,
+    query: string,
+    queryWords: string[],
+    queryLetters: string,
+    queryCounts: Int8Array,
+  ): number {
     const { compact } = key;
     if (key.isCode) return compact === query ? 1000 : 0;
     if (compact === query) return key.isName ? 910 : 900;
@@ -246,7 +317,8 @@ export class CountrySearch {
     if (query.length >= 3 && compact.includes(query)) return 600 - Math.min(compact.length - query.length, 50);
     const allowance = typoAllowance(query.length);
     if (allowance === 0) return 0;
-    const whole = countsLowerBound(queryCounts, key.counts) > allowance ? allowance + 1 : editDistance(query, compact, allowance);
+    const whole =
+      countsLowerBound(queryCounts, key.counts) > allowance ? allowance + 1 : editDistance(query, compact, allowance);
     // A typo in a name typed only in part: compare with the name's start, when the first letter agrees.
     const start =
       compact.length > query.length && compact.charCodeAt(0) === query.charCodeAt(0)
@@ -323,7 +395,8 @@ export class CountrySearch {
       .map((match) => ({ country: match.country, ...this.typoDistance(match.country, query) }))
       .sort((x, y) => x.share - y.share || x.distance - y.distance);
     const [best, next] = typos;
-    if (best && best.distance <= 1 && (!next || next.share - best.share >= typoLead)) return { kind: 'found', country: best.country };
+    if (best && best.distance <= 1 && (!next || next.share - best.share >= typoLead))
+      return { kind: 'found', country: best.country };
     return { kind: 'unknown', suggestions: typos.slice(0, suggestionCount).map((typo) => typo.country) };
   }
 
@@ -333,8 +406,12 @@ export class CountrySearch {
     const letters = sortLetters(query);
     for (const key of this.index.keys) {
       if (key.country !== country || key.isCode) continue;
-      const whole = key.letters === letters ? Math.min(1, editDistance(query, key.compact, 1)) : editDistance(query, key.compact, 4);
-      const prefix = key.compact.length > query.length ? editDistance(query, key.compact, 4, query.length) + 1 : Infinity;
+      const whole =
+        key.letters === letters
+          ? Math.min(1, editDistance(query, key.compact, 1))
+          : editDistance(query, key.compact, 4);
+      const prefix =
+        key.compact.length > query.length ? editDistance(query, key.compact, 4, query.length) + 1 : Infinity;
       const distance = Math.min(whole, prefix);
       const share = distance / Math.max(key.compact.length, query.length);
       if (distance < best.distance || (distance === best.distance && share < best.share)) best = { distance, share };

@@ -100,7 +100,9 @@ export class WorldTable {
     const key = `${held & 1 ? a : ''}${held & 2 ? b : ''}`;
     let sources = this.sourceLists.get(key);
     if (!sources) {
-      sources = [held & 1 ? this.pages[a] : undefined, held & 2 ? this.pages[b] : undefined].filter((url) => url !== undefined);
+      sources = [held & 1 ? this.pages[a] : undefined, held & 2 ? this.pages[b] : undefined].filter(
+        (url) => url !== undefined,
+      );
       this.sourceLists.set(key, sources);
     }
     return sources;

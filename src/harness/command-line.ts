@@ -49,7 +49,12 @@ export interface ParseMode {
 
 type Raw = { name: string; raw: OptionValue };
 
-export function parseCommandLine(line: string, commands: readonly APIApplicationCommand[], ctx: ParseContext = {}, mode: ParseMode = {}): ParsedCommand {
+export function parseCommandLine(
+  line: string,
+  commands: readonly APIApplicationCommand[],
+  ctx: ParseContext = {},
+  mode: ParseMode = {},
+): ParsedCommand {
   const trimmed = line.trim();
   const head = /^\/(\S+)\s*/.exec(trimmed);
   if (!head) throw new Error(`A command line starts with '/': ${JSON.stringify(line)}`);
@@ -67,11 +72,20 @@ export function parseCommandLine(line: string, commands: readonly APIApplication
     rest = rest.slice(word[0].length);
     level = subOptions(level, word[1]!);
   }
-  const entries = splitOptions(rest, level.map((o) => o.name), `/${command.name}${path.map((p) => ` ${p}`).join('')}`);
+  const entries = splitOptions(
+    rest,
+    level.map((o) => o.name),
+    `/${command.name}${path.map((p) => ` ${p}`).join('')}`,
+  );
   return build(command, path, entries, ctx, mode);
 }
 
-export function parseCommandSpec(spec: SlashCommandSpec, commands: readonly APIApplicationCommand[], ctx: ParseContext = {}, mode: ParseMode = {}): ParsedCommand {
+export function parseCommandSpec(
+  spec: SlashCommandSpec,
+  commands: readonly APIApplicationCommand[],
+  ctx: ParseContext = {},
+  mode: ParseMode = {},
+): ParsedCommand {
   const command = findCommand(spec.name, commands);
   const path = [spec.group, spec.subcommand].filter((p): p is string => p !== undefined);
   const entries = Object.entries(spec.options ?? {}).map(([name, raw]) => ({ name, raw }));
@@ -82,11 +96,15 @@ export function parseCommandSpec(spec: SlashCommandSpec, commands: readonly APIA
 export function splitOptions(text: string, known: readonly string[], where = 'the command'): Raw[] {
   if (!text.trim()) return [];
   if (known.length === 0) throw new Error(`${where} takes no options (got ${JSON.stringify(text)})`);
-  const alternatives = [...known].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const alternatives = [...known]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
   const marks = [...text.matchAll(new RegExp(`(^|\\s)(${alternatives}):`, 'gu'))];
   const first = marks[0];
   const lead = text.slice(0, first ? first.index : text.length).trim();
-  if (lead) throw new Error(`Unexpected text ${JSON.stringify(lead)} in ${where}; its options are: ${known.join(', ')}`);
+  if (lead)
+    throw new Error(`Unexpected text ${JSON.stringify(lead)} in ${where}; its options are: ${known.join(', ')}`);
   return marks.map((m, i) => {
     const start = m.index + m[0].length;
     const end = marks[i + 1]?.index ?? text.length;
@@ -97,9 +115,14 @@ export function splitOptions(text: string, known: readonly string[], where = 'th
 /** '/name sub opt:<type> [opt2:<type>]' lines for the registered chat-input commands. */
 export function commandUsage(command: APIApplicationCommand): string[] {
   const leaf = (prefix: string, opts: readonly APIApplicationCommandOption[]) =>
-    [prefix, ...opts.map((o) => (o.required ? `${o.name}:<${typeName(o.type)}>` : `[${o.name}:<${typeName(o.type)}>]`))].join(' ');
+    [
+      prefix,
+      ...opts.map((o) => (o.required ? `${o.name}:<${typeName(o.type)}>` : `[${o.name}:<${typeName(o.type)}>]`)),
+    ].join(' ');
   const walk = (prefix: string, opts: readonly APIApplicationCommandOption[]): string[] =>
-    opts.some(isSubLevel) ? opts.filter(isSubLevel).flatMap((o) => walk(`${prefix} ${o.name}`, subOptions(opts, o.name))) : [leaf(prefix, opts)];
+    opts.some(isSubLevel)
+      ? opts.filter(isSubLevel).flatMap((o) => walk(`${prefix} ${o.name}`, subOptions(opts, o.name)))
+      : [leaf(prefix, opts)];
   return walk(`/${command.name}`, command.options ?? []);
 }
 
@@ -111,29 +134,47 @@ function findCommand(name: string, commands: readonly APIApplicationCommand[]): 
   throw new Error(`Unknown command /${name}; known commands: ${chat.map((c) => `/${c.name}`).join(', ')}`);
 }
 
-function build(command: APIApplicationCommand, path: string[], entries: Raw[], ctx: ParseContext, mode: ParseMode): ParsedCommand {
+function build(
+  command: APIApplicationCommand,
+  path: string[],
+  entries: Raw[],
+  ctx: ParseContext,
+  mode: ParseMode,
+): ParsedCommand {
   let level = command.options ?? [];
   const where = [`/${command.name}`];
   for (const step of path) {
     const names = level.filter(isSubLevel).map((o) => o.name);
-    if (!names.includes(step)) throw new Error(`${where.join(' ')} has no subcommand or group '${step}'; known: ${names.join(', ') || 'none'}`);
+    if (!names.includes(step))
+      throw new Error(`${where.join(' ')} has no subcommand or group '${step}'; known: ${names.join(', ') || 'none'}`);
     where.push(step);
     level = subOptions(level, step);
   }
-  if (level.some(isSubLevel)) throw new Error(`${where.join(' ')} needs one of: ${level.filter(isSubLevel).map((o) => o.name).join(', ')}`);
+  if (level.some(isSubLevel))
+    throw new Error(
+      `${where.join(' ')} needs one of: ${level
+        .filter(isSubLevel)
+        .map((o) => o.name)
+        .join(', ')}`,
+    );
   const label = where.join(' ');
   const strict = mode.focused === undefined;
-  if (!strict && !entries.some((e) => e.name === mode.focused)) entries = [...entries, { name: mode.focused!, raw: '' }];
+  if (!strict && !entries.some((e) => e.name === mode.focused))
+    entries = [...entries, { name: mode.focused!, raw: '' }];
 
   const resolved: APIInteractionDataResolved = {};
   const values: Record<string, OptionValue> = {};
   const leaves: DataOption[] = [];
   for (const { name, raw } of entries) {
     const def = level.find((o) => o.name === name);
-    if (!def) throw new Error(`${label} has no option '${name}'; its options are: ${level.map((o) => o.name).join(', ') || 'none'}`);
+    if (!def)
+      throw new Error(
+        `${label} has no option '${name}'; its options are: ${level.map((o) => o.name).join(', ') || 'none'}`,
+      );
     if (name in values) throw new Error(`${label}: option '${name}' given twice`);
     if (name === mode.focused) {
-      if (!('autocomplete' in def) || !def.autocomplete) throw new Error(`${label}: option '${name}' has no autocomplete`);
+      if (!('autocomplete' in def) || !def.autocomplete)
+        throw new Error(`${label}: option '${name}' has no autocomplete`);
       values[name] = String(raw);
       leaves.push({ name, type: def.type, value: String(raw), focused: true });
       continue;
@@ -163,22 +204,33 @@ function build(command: APIApplicationCommand, path: string[], entries: Raw[], c
   return out;
 }
 
-function convert(def: APIApplicationCommandOption, raw: OptionValue, ctx: ParseContext, resolved: APIInteractionDataResolved, strict: boolean): OptionValue {
+function convert(
+  def: APIApplicationCommandOption,
+  raw: OptionValue,
+  ctx: ParseContext,
+  resolved: APIInteractionDataResolved,
+  strict: boolean,
+): OptionValue {
   const text = String(raw).trim();
   let value: OptionValue;
   switch (def.type) {
     case T.String:
       value = String(raw);
-      if (strict && def.min_length !== undefined && value.length < def.min_length) throw new Error(`must be at least ${def.min_length} characters`);
-      if (strict && def.max_length !== undefined && value.length > def.max_length) throw new Error(`must be at most ${def.max_length} characters`);
+      if (strict && def.min_length !== undefined && value.length < def.min_length)
+        throw new Error(`must be at least ${def.min_length} characters`);
+      if (strict && def.max_length !== undefined && value.length > def.max_length)
+        throw new Error(`must be at most ${def.max_length} characters`);
       break;
     case T.Integer:
     case T.Number: {
       value = typeof raw === 'number' ? raw : Number(text);
       if (text === '' || !Number.isFinite(value)) throw new Error(`${JSON.stringify(raw)} is not a number`);
-      if (def.type === T.Integer && !Number.isSafeInteger(value)) throw new Error(`${JSON.stringify(raw)} is not an integer`);
-      if (strict && def.min_value !== undefined && value < def.min_value) throw new Error(`must be >= ${def.min_value}`);
-      if (strict && def.max_value !== undefined && value > def.max_value) throw new Error(`must be <= ${def.max_value}`);
+      if (def.type === T.Integer && !Number.isSafeInteger(value))
+        throw new Error(`${JSON.stringify(raw)} is not an integer`);
+      if (strict && def.min_value !== undefined && value < def.min_value)
+        throw new Error(`must be >= ${def.min_value}`);
+      if (strict && def.max_value !== undefined && value > def.max_value)
+        throw new Error(`must be <= ${def.max_value}`);
       break;
     }
     case T.Boolean:
@@ -223,7 +275,10 @@ function convert(def: APIApplicationCommandOption, raw: OptionValue, ctx: ParseC
   }
   if (strict && 'choices' in def && def.choices?.length) {
     const choice = def.choices.find((c) => c.value === value || c.name === value);
-    if (!choice) throw new Error(`${JSON.stringify(raw)} is not one of the choices: ${def.choices.map((c) => c.value).join(', ')}`);
+    if (!choice)
+      throw new Error(
+        `${JSON.stringify(raw)} is not one of the choices: ${def.choices.map((c) => c.value).join(', ')}`,
+      );
     value = choice.value;
   }
   return value;
@@ -235,7 +290,7 @@ function isSubLevel(o: APIApplicationCommandOption): boolean {
 
 function subOptions(level: readonly APIApplicationCommandOption[], name: string): APIApplicationCommandOption[] {
   const o = level.find((x) => x.name === name);
-  return o && (o.type === T.Subcommand || o.type === T.SubcommandGroup) ? ((o.options ?? []) as APIApplicationCommandOption[]) : [];
+  return o && (o.type === T.Subcommand || o.type === T.SubcommandGroup) ? (o.options ?? []) : [];
 }
 
 function typeName(t: T): string {

@@ -1,5 +1,10 @@
 /** Registered application commands (global and per guild), as Discord stores them. */
-import { ApplicationCommandType, ApplicationIntegrationType, InteractionContextType, type APIApplicationCommand } from 'discord-api-types/v10';
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type APIApplicationCommand,
+} from 'discord-api-types/v10';
 import type { SnowflakeGenerator } from './snowflake.js';
 
 /** A body Discord would reject with 50035 Invalid Form Body. */
@@ -35,13 +40,25 @@ export class CommandStore {
 
   /** PUT: replaces the whole set. Commands keep their id when name and type are unchanged. */
   replace(bodies: unknown, guildId?: string): APIApplicationCommand[] {
-    if (!Array.isArray(bodies)) throw new InvalidFormBody('Invalid Form Body', { _errors: [{ code: 'ARRAY_TYPE_CONVERT', message: 'Must be an array.' }] });
+    if (!Array.isArray(bodies))
+      throw new InvalidFormBody('Invalid Form Body', {
+        _errors: [{ code: 'ARRAY_TYPE_CONVERT', message: 'Must be an array.' }],
+      });
     const previous = this.list(guildId);
     const seen = new Set<string>();
     const next = bodies.map((body, i) => {
       const cmd = this.normalize(body, guildId, `${i}`);
       const key = `${cmd.type}:${cmd.name}`;
-      if (seen.has(key)) throw new InvalidFormBody(`Application command names must be unique (${cmd.name})`, { [i]: { name: { _errors: [{ code: 'APPLICATION_COMMANDS_DUPLICATE_NAME', message: `Application command names must be unique` }] } } });
+      if (seen.has(key))
+        throw new InvalidFormBody(`Application command names must be unique (${cmd.name})`, {
+          [i]: {
+            name: {
+              _errors: [
+                { code: 'APPLICATION_COMMANDS_DUPLICATE_NAME', message: `Application command names must be unique` },
+              ],
+            },
+          },
+        });
       seen.add(key);
       const old = previous.find((p) => p.name === cmd.name && p.type === cmd.type);
       return old ? { ...cmd, id: old.id } : cmd;
@@ -94,15 +111,30 @@ export class CommandStore {
   }
 
   private normalize(body: unknown, guildId: string | undefined, at: string): APIApplicationCommand {
-    if (!isObject(body)) throw new InvalidFormBody('Invalid Form Body', { [at || '_root']: { _errors: [{ code: 'DICT_TYPE_CONVERT', message: 'Only dictionaries may be used in a DictType' }] } });
+    if (!isObject(body))
+      throw new InvalidFormBody('Invalid Form Body', {
+        [at || '_root']: {
+          _errors: [{ code: 'DICT_TYPE_CONVERT', message: 'Only dictionaries may be used in a DictType' }],
+        },
+      });
     const type = typeof body.type === 'number' ? body.type : ApplicationCommandType.ChatInput;
     const name = body.name;
-    if (typeof name !== 'string' || !NAME.test(name) || (type === ApplicationCommandType.ChatInput && name !== name.toLowerCase())) {
-      throw new InvalidFormBody(`Invalid command name ${JSON.stringify(name)}`, { [at]: { name: { _errors: [{ code: 'APPLICATION_COMMAND_INVALID_NAME', message: 'Command name is invalid' }] } } });
+    if (
+      typeof name !== 'string' ||
+      !NAME.test(name) ||
+      (type === ApplicationCommandType.ChatInput && name !== name.toLowerCase())
+    ) {
+      throw new InvalidFormBody(`Invalid command name ${JSON.stringify(name)}`, {
+        [at]: { name: { _errors: [{ code: 'APPLICATION_COMMAND_INVALID_NAME', message: 'Command name is invalid' }] } },
+      });
     }
     const description = typeof body.description === 'string' ? body.description : '';
     if (type === ApplicationCommandType.ChatInput && (description.length < 1 || description.length > 100)) {
-      throw new InvalidFormBody(`Invalid description for /${name}`, { [at]: { description: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }] } } });
+      throw new InvalidFormBody(`Invalid description for /${name}`, {
+        [at]: {
+          description: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' }] },
+        },
+      });
     }
     const perms = body.default_member_permissions;
     const cmd: APIApplicationCommand = {
@@ -116,7 +148,9 @@ export class CommandStore {
       default_member_permissions: perms === undefined || perms === null ? null : String(perms),
       dm_permission: body.dm_permission === undefined ? true : Boolean(body.dm_permission),
       nsfw: Boolean(body.nsfw),
-      integration_types: Array.isArray(body.integration_types) ? (body.integration_types as ApplicationIntegrationType[]) : [ApplicationIntegrationType.GuildInstall],
+      integration_types: Array.isArray(body.integration_types)
+        ? (body.integration_types as ApplicationIntegrationType[])
+        : [ApplicationIntegrationType.GuildInstall],
       contexts: Array.isArray(body.contexts) ? (body.contexts as InteractionContextType[]) : null,
     };
     if (guildId !== undefined) cmd.guild_id = guildId;

@@ -1,12 +1,27 @@
 /** FakeDiscord: REST API + gateway on one loopback port, driven by tests, the playground and benchmarks. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ComponentType, GatewayDispatchEvents, type APIApplicationCommand, type APIApplicationCommandOptionChoice, type APIInteraction, type APIMessage, type APIUser } from 'discord-api-types/v10';
+import {
+  ComponentType,
+  GatewayDispatchEvents,
+  type APIApplicationCommand,
+  type APIApplicationCommandOptionChoice,
+  type APIInteraction,
+  type APIMessage,
+  type APIUser,
+} from 'discord-api-types/v10';
 import { parseCommandLine, parseCommandSpec, type ParsedCommand } from './command-line.js';
 import { Gateway } from './gateway.js';
 import type { GatewayStats } from './gateway-sessions.js';
 import { InteractionTracker, type InteractionKind, type InteractionStats } from './interaction-tracker.js';
-import { actorParseContext, autocompleteInteraction, buttonInteraction, commandInteraction, resolveActor, type Actor } from './interactions.js';
+import {
+  actorParseContext,
+  autocompleteInteraction,
+  buttonInteraction,
+  commandInteraction,
+  resolveActor,
+  type Actor,
+} from './interactions.js';
 import { findComponents } from './messages.js';
 import { canUseCommand } from './permissions.js';
 import { addInteractionRoutes } from './rest-interactions.js';
@@ -71,8 +86,15 @@ export class FakeDiscord {
       const rec = params.token === undefined ? undefined : tracker.getByToken(params.token);
       rec?.problems.push(`400 50035 Invalid Form Body (strict fake: ${v.failures.join('; ')})`);
     };
-    const restOptions: ConstructorParameters<typeof RestApi>[0] = { router, token: world.token, strict: options.strict ?? true, onRecorded: onChange, onViolation };
-    if (options.globalRateLimitPerSecond !== undefined) restOptions.globalRateLimitPerSecond = options.globalRateLimitPerSecond;
+    const restOptions: ConstructorParameters<typeof RestApi>[0] = {
+      router,
+      token: world.token,
+      strict: options.strict ?? true,
+      onRecorded: onChange,
+      onViolation,
+    };
+    if (options.globalRateLimitPerSecond !== undefined)
+      restOptions.globalRateLimitPerSecond = options.globalRateLimitPerSecond;
     const rest = new RestApi(restOptions);
     const { heartbeatIntervalMs, resumeWindowMs, resumeBufferSize } = options;
     const gateway = new Gateway({ world, gatewayUrl, onChange, heartbeatIntervalMs, resumeWindowMs, resumeBufferSize });
@@ -91,33 +113,63 @@ export class FakeDiscord {
     return ref.self;
   }
 
-  get token(): string { return this.world.token; }
-  get applicationId(): string { return this.world.applicationId; }
-  get botUser(): APIUser { return this.world.botUser; }
+  get token(): string {
+    return this.world.token;
+  }
+  get applicationId(): string {
+    return this.world.applicationId;
+  }
+  get botUser(): APIUser {
+    return this.world.botUser;
+  }
   /** The user of the default actor. */
-  get defaultUser(): APIUser { return this.world.defaultUser; }
-  get guilds(): readonly FakeGuild[] { return this.world.guilds; }
-  get defaultGuildId(): string { return this.world.defaultGuild.id; }
-  get defaultChannelId(): string { return this.world.defaultChannel.id; }
+  get defaultUser(): APIUser {
+    return this.world.defaultUser;
+  }
+  get guilds(): readonly FakeGuild[] {
+    return this.world.guilds;
+  }
+  get defaultGuildId(): string {
+    return this.world.defaultGuild.id;
+  }
+  get defaultChannelId(): string {
+    return this.world.defaultChannel.id;
+  }
   /** Intents of the last IDENTIFY, undefined before any. */
-  get identifiedIntents(): number | undefined { return this.gateway.identifiedIntents; }
+  get identifiedIntents(): number | undefined {
+    return this.gateway.identifiedIntents;
+  }
   /** True while a bot connection is identified (or resumed) and open. */
-  get botConnected(): boolean { return this.gateway.connected; }
+  get botConnected(): boolean {
+    return this.gateway.connected;
+  }
 
   /** Every REST request so far (a copy), oldest first. */
-  get requests(): RecordedRequest[] { return this.rest.requests.slice(); }
-  clearRequests(): void { this.rest.requests.length = 0; }
+  get requests(): RecordedRequest[] {
+    return this.rest.requests.slice();
+  }
+  clearRequests(): void {
+    this.rest.requests.length = 0;
+  }
   /** Requests no route of the fake knows (answered 404 code 0); tests can assert there are none. */
-  unhandledRequests(): RecordedRequest[] { return this.rest.requests.filter((r) => r.route === undefined && !r.injected); }
+  unhandledRequests(): RecordedRequest[] {
+    return this.rest.requests.filter((r) => r.route === undefined && !r.injected);
+  }
 
   /** Commands of the last PUT (or POSTs): global, or of that guild. */
-  registeredCommands(guildId?: string): APIApplicationCommand[] { return this.world.commands.list(guildId); }
+  registeredCommands(guildId?: string): APIApplicationCommand[] {
+    return this.world.commands.list(guildId);
+  }
 
   /** Messages the bot posted in a channel with POST /channels/:id/messages, in order, as currently edited. */
-  channelMessages(channelId: string = this.defaultChannelId): APIMessage[] { return [...(this.world.channelPosts.get(channelId) ?? [])]; }
+  channelMessages(channelId: string = this.defaultChannelId): APIMessage[] {
+    return [...(this.world.channelPosts.get(channelId) ?? [])];
+  }
 
   /** Any message the bot created (channel post, reply, follow-up), by id. */
-  message(id: string): APIMessage | undefined { return this.world.messages.get(id); }
+  message(id: string): APIMessage | undefined {
+    return this.world.messages.get(id);
+  }
 
   private readonly everyoneMayUse = new Set<string>();
 
@@ -137,33 +189,63 @@ export class FakeDiscord {
   }
 
   /** Forgets every message nonce, as Discord does after a few minutes: a resent nonce then makes a new message. */
-  forgetNonces(): void { this.world.forgetNonces(); }
+  forgetNonces(): void {
+    this.world.forgetNonces();
+  }
 
   /** Deletes a channel: the bot's posts to it then fail with 404 Unknown Channel. */
-  deleteChannel(channelId: string): void { this.world.deleteChannel(channelId); }
+  deleteChannel(channelId: string): void {
+    this.world.deleteChannel(channelId);
+  }
 
   /** The next `times` matching requests get this answer instead (before auth and routes), or a slow (delayMs) or dropped (drop) one. */
-  inject(match: RequestMatch, response: InjectedResponse, times = 1): void { this.rest.inject(match, response, times); }
-  clearInjections(): void { this.rest.clearInjections(); }
+  inject(match: RequestMatch, response: InjectedResponse, times = 1): void {
+    this.rest.inject(match, response, times);
+  }
+  clearInjections(): void {
+    this.rest.clearInjections();
+  }
   /** The next `times` matching requests get Discord's 429 (body, retry-after, x-ratelimit-scope; per route or global). */
-  rateLimit(spec: RateLimitSpec): void { this.rest.inject({ path: spec.path, ...(spec.method && { method: spec.method }) }, rateLimitResponse(spec), spec.times ?? 1); }
+  rateLimit(spec: RateLimitSpec): void {
+    this.rest.inject(
+      { path: spec.path, ...(spec.method && { method: spec.method }) },
+      rateLimitResponse(spec),
+      spec.times ?? 1,
+    );
+  }
 
   /** Bodies the strict fake refused with 400 / 50035, oldest first (a copy); tests expect it to be []. */
-  get violations(): Violation[] { return this.rest.violations.slice(); }
-  clearViolations(): void { this.rest.violations.length = 0; }
+  get violations(): Violation[] {
+    return this.rest.violations.slice();
+  }
+  clearViolations(): void {
+    this.rest.violations.length = 0;
+  }
   /** Counts over every interaction so far: sent = answered + pending + unanswered; late, queued, lost. */
-  interactionStats(): InteractionStats { return this.tracker.stats(); }
+  interactionStats(): InteractionStats {
+    return this.tracker.stats();
+  }
 
   /** Gateway counters: connections, identifies, resumes, dispatched / queued / replayed / lost, heartbeats, closes (a copy). */
-  get gatewayStats(): GatewayStats { return structuredClone(this.gateway.stats); }
+  get gatewayStats(): GatewayStats {
+    return structuredClone(this.gateway.stats);
+  }
   /** Closes the bot's gateway connections with that code, as Discord would; 1006 drops them without a close frame. Returns how many. */
-  closeGateway(code: number, reason?: string): number { return this.gateway.closeAll(code, reason); }
+  closeGateway(code: number, reason?: string): number {
+    return this.gateway.closeAll(code, reason);
+  }
   /** Sends op 7 RECONNECT: the client should reconnect and RESUME. Returns how many connections got it. */
-  sendReconnect(): number { return this.gateway.sendReconnect(); }
+  sendReconnect(): number {
+    return this.gateway.sendReconnect();
+  }
   /** Sends op 9 INVALID_SESSION: resumable keeps the session for a RESUME, false ends it (the client must IDENTIFY). */
-  sendInvalidSession(resumable: boolean): number { return this.gateway.sendInvalidSession(resumable); }
+  sendInvalidSession(resumable: boolean): number {
+    return this.gateway.sendInvalidSession(resumable);
+  }
   /** Leaves the next `count` heartbeats (or all, until set to 0) without an op 11 ACK: a zombie connection. */
-  dropHeartbeatAcks(count: number | 'all'): void { this.gateway.acks.set(count); }
+  dropHeartbeatAcks(count: number | 'all'): void {
+    this.gateway.acks.set(count);
+  }
 
   /** Resolves once a bot IDENTIFYed (or resumed) and got READY on an open connection. */
   async waitForReady(timeoutMs = 5000): Promise<void> {
@@ -194,31 +276,56 @@ export class FakeDiscord {
     const commands = this.world.commands.visible(who.guild.id);
     const ctx = actorParseContext(this.world, who);
     const mode = focused === undefined ? {} : { focused };
-    const parsed = typeof line === 'string' ? parseCommandLine(line, commands, ctx, mode) : parseCommandSpec(line, commands, ctx, mode);
+    const parsed =
+      typeof line === 'string'
+        ? parseCommandLine(line, commands, ctx, mode)
+        : parseCommandSpec(line, commands, ctx, mode);
     const overridden = this.everyoneMayUse.has(`${who.guild.id}:${parsed.command.name}`);
     if (!overridden && !canUseCommand(parsed.command.default_member_permissions, who.permissions)) {
-      throw new Error(`${label(line)}: the actor's permissions (${who.permissions}) lack the command's default_member_permissions (${parsed.command.default_member_permissions}); Discord would not offer it (use ADMIN_ACTOR?)`);
+      throw new Error(
+        `${label(line)}: the actor's permissions (${who.permissions}) lack the command's default_member_permissions (${parsed.command.default_member_permissions}); Discord would not offer it (use ADMIN_ACTOR?)`,
+      );
     }
     return parsed;
   }
 
   /** Runs a slash command; resolves at the bot's first visible response. */
-  async slash(line: string | SlashCommandSpec, actor: ActorSpec = {}, options: InteractionCallOptions = {}): Promise<InteractionResult> {
+  async slash(
+    line: string | SlashCommandSpec,
+    actor: ActorSpec = {},
+    options: InteractionCallOptions = {},
+  ): Promise<InteractionResult> {
     const who = resolveActor(this.world, actor);
     const parsed = this.parse(line, actor);
     return this.dispatch(commandInteraction(this.world, who, parsed), 'command', label(line), who, options);
   }
 
   /** Types into an option with autocomplete; resolves with the choices the bot answered. */
-  async autocomplete(line: string | SlashCommandSpec, focused: string, actor: ActorSpec = {}, options: InteractionCallOptions = {}): Promise<APIApplicationCommandOptionChoice[]> {
+  async autocomplete(
+    line: string | SlashCommandSpec,
+    focused: string,
+    actor: ActorSpec = {},
+    options: InteractionCallOptions = {},
+  ): Promise<APIApplicationCommandOptionChoice[]> {
     const who = resolveActor(this.world, actor);
     const parsed = this.parse(line, actor, focused);
-    const result = await this.dispatch(autocompleteInteraction(this.world, who, parsed), 'autocomplete', `autocomplete of '${focused}' in ${label(line)}`, who, options);
+    const result = await this.dispatch(
+      autocompleteInteraction(this.world, who, parsed),
+      'autocomplete',
+      `autocomplete of '${focused}' in ${label(line)}`,
+      who,
+      options,
+    );
     return result.choices ?? [];
   }
 
   /** Clicks a button of a message the bot sent (by default as the default user, in that message's channel). */
-  async click(target: { id: string } | InteractionResult, customId: string, actor: ActorSpec = {}, options: InteractionCallOptions = {}): Promise<InteractionResult> {
+  async click(
+    target: { id: string } | InteractionResult,
+    customId: string,
+    actor: ActorSpec = {},
+    options: InteractionCallOptions = {},
+  ): Promise<InteractionResult> {
     const id = 'followups' in target ? target.message.id : target.id;
     const message = this.world.messages.get(id);
     if (!message) throw new Error(`click('${customId}'): message ${id} is not a message the bot sent through the fake`);
@@ -227,13 +334,31 @@ export class FakeDiscord {
     if (options.stale && (!button || button.disabled)) {
       // A member whose client still shows the old buttons clicks one: Discord delivers it.
       const who = resolveActor(this.world, { channelId: message.channel_id, ...actor });
-      return this.dispatch(buttonInteraction(this.world, who, message, customId), 'component', `click('${customId}')`, who, options, message);
+      return this.dispatch(
+        buttonInteraction(this.world, who, message, customId),
+        'component',
+        `click('${customId}')`,
+        who,
+        options,
+        message,
+      );
     }
-    if (!button) throw new Error(`click('${customId}'): message ${id} has no component with that custom_id; it has: ${components.map((c) => c.customId).join(', ') || 'none'}`);
-    if (button.type !== ComponentType.Button) throw new Error(`click('${customId}'): component type ${button.type} is not a button`);
+    if (!button)
+      throw new Error(
+        `click('${customId}'): message ${id} has no component with that custom_id; it has: ${components.map((c) => c.customId).join(', ') || 'none'}`,
+      );
+    if (button.type !== ComponentType.Button)
+      throw new Error(`click('${customId}'): component type ${button.type} is not a button`);
     if (button.disabled) throw new Error(`click('${customId}'): the button is disabled`);
     const who = resolveActor(this.world, { channelId: message.channel_id, ...actor });
-    return this.dispatch(buttonInteraction(this.world, who, message, customId), 'component', `click('${customId}')`, who, options, message);
+    return this.dispatch(
+      buttonInteraction(this.world, who, message, customId),
+      'component',
+      `click('${customId}')`,
+      who,
+      options,
+      message,
+    );
   }
 
   /** Closes gateway connections and the server; pending waits reject. */
@@ -249,15 +374,37 @@ export class FakeDiscord {
     });
   }
 
-  private dispatch(payload: APIInteraction, kind: InteractionKind, what: string, who: Actor, options: InteractionCallOptions, sourceMessage?: APIMessage): Promise<InteractionResult> {
+  private dispatch(
+    payload: APIInteraction,
+    kind: InteractionKind,
+    what: string,
+    who: Actor,
+    options: InteractionCallOptions,
+    sourceMessage?: APIMessage,
+  ): Promise<InteractionResult> {
     if (this.closed) throw new Error(`${what}: FakeDiscord is closed`);
-    if (this.gateway.stats.identifies === 0) throw new Error(`${what}: no bot is connected to the fake gateway (log in, then await discord.waitForReady())`);
+    if (this.gateway.stats.identifies === 0)
+      throw new Error(`${what}: no bot is connected to the fake gateway (log in, then await discord.waitForReady())`);
     const timeoutMs = options.timeoutMs ?? this.options.responseTimeoutMs ?? 3000;
-    const init = { id: payload.id, token: payload.token, kind, label: what, guildId: who.guild.id, channelId: who.channel.id, user: who.user };
+    const init = {
+      id: payload.id,
+      token: payload.token,
+      kind,
+      label: what,
+      guildId: who.guild.id,
+      channelId: who.channel.id,
+      user: who.user,
+    };
     const { record, done } = this.tracker.track(sourceMessage ? { ...init, sourceMessage } : init, timeoutMs);
     // No open connection: buffered for the session's RESUME, or lost when no session can resume (as on Discord).
     record.delivery = this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
-    if (record.delivery === 'lost') this.tracker.fail(record, new Error(`${what}: lost: the bot has no gateway session that can resume, so Discord never delivers it (interactionStats().lost)`));
+    if (record.delivery === 'lost')
+      this.tracker.fail(
+        record,
+        new Error(
+          `${what}: lost: the bot has no gateway session that can resume, so Discord never delivers it (interactionStats().lost)`,
+        ),
+      );
     return done;
   }
 }

@@ -35,14 +35,17 @@ export class Connection {
     if (this.compression === 'none') return ws.send(text);
     if (this.compression === 'identify') return ws.send(deflateSync(text));
     const deflate = this.deflate!;
-    this.queue = this.queue.then(() => new Promise<void>((resolve) => {
-      deflate.write(text);
-      deflate.flush(zc.Z_SYNC_FLUSH, () => {
-        const chunks: Buffer[] = [];
-        for (let c = deflate.read() as Buffer | null; c; c = deflate.read() as Buffer | null) chunks.push(c);
-        if (ws.readyState === ws.OPEN) ws.send(Buffer.concat(chunks));
-        resolve();
-      });
-    }));
+    this.queue = this.queue.then(
+      () =>
+        new Promise<void>((resolve) => {
+          deflate.write(text);
+          deflate.flush(zc.Z_SYNC_FLUSH, () => {
+            const chunks: Buffer[] = [];
+            for (let c = deflate.read() as Buffer | null; c; c = deflate.read() as Buffer | null) chunks.push(c);
+            if (ws.readyState === ws.OPEN) ws.send(Buffer.concat(chunks));
+            resolve();
+          });
+        }),
+    );
   }
 }

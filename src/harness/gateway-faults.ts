@@ -10,7 +10,9 @@ export const ABNORMAL_CLOSE = 1006;
  * 4008, 1006 drops, discord.js' own 4200) keep it resumable.
  */
 export function closeEndsSession(code: number): boolean {
-  return code === 1000 || code === 1001 || code === 4004 || code === 4007 || code === 4009 || (code >= 4010 && code <= 4014);
+  return (
+    code === 1000 || code === 1001 || code === 4004 || code === 4007 || code === 4009 || (code >= 4010 && code <= 4014)
+  );
 }
 
 /** Closes a socket as Discord would with that code; 1006 (which no close frame may carry) terminates it instead. */
@@ -19,8 +21,14 @@ export function closeSocket(ws: WebSocket, code: number, reason = ''): void {
     ws.terminate();
     return;
   }
-  if (!(code === 1000 || (code >= 3000 && code <= 4999) || (code >= 1001 && code <= 1014 && code !== 1004 && code !== 1005))) {
-    throw new Error(`closeGateway(${code}): not a code a close frame can carry (use 1006 for a drop without a close frame)`);
+  if (!(
+    code === 1000 ||
+    (code >= 3000 && code <= 4999) ||
+    (code >= 1001 && code <= 1014 && code !== 1004 && code !== 1005)
+  )) {
+    throw new Error(
+      `closeGateway(${code}): not a code a close frame can carry (use 1006 for a drop without a close frame)`,
+    );
   }
   ws.close(code, reason);
 }
@@ -30,7 +38,8 @@ export class AckDropper {
   private remaining: number | 'all' = 0;
 
   set(count: number | 'all'): void {
-    if (count !== 'all' && (!Number.isInteger(count) || count < 0)) throw new Error(`dropHeartbeatAcks(${String(count)}): give a count >= 0 or 'all'`);
+    if (count !== 'all' && (!Number.isInteger(count) || count < 0))
+      throw new Error(`dropHeartbeatAcks(${String(count)}): give a count >= 0 or 'all'`);
     this.remaining = count;
   }
 

@@ -32,7 +32,19 @@ export interface GatewayStats {
 }
 
 export function emptyStats(): GatewayStats {
-  return { connections: 0, identifies: 0, resumes: 0, failedResumes: 0, dispatched: 0, queued: 0, replayed: 0, lost: 0, heartbeats: 0, acksDropped: 0, closes: [] };
+  return {
+    connections: 0,
+    identifies: 0,
+    resumes: 0,
+    failedResumes: 0,
+    dispatched: 0,
+    queued: 0,
+    replayed: 0,
+    lost: 0,
+    heartbeats: 0,
+    acksDropped: 0,
+    closes: [],
+  };
 }
 
 export interface BufferedDispatch {

@@ -5,7 +5,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { createDeflate } from 'node:zlib';
-import { GatewayDispatchEvents, GatewayIntentBits, GatewayOpcodes, type ApplicationFlags, type GatewayReadyDispatchData } from 'discord-api-types/v10';
+import {
+  GatewayDispatchEvents,
+  GatewayIntentBits,
+  GatewayOpcodes,
+  type ApplicationFlags,
+  type GatewayReadyDispatchData,
+} from 'discord-api-types/v10';
 import { WebSocketServer, type RawData } from 'ws';
 import { Connection, type Payload } from './gateway-connection.js';
 import { AckDropper, closeEndsSession, closeSocket } from './gateway-faults.js';
@@ -43,7 +49,10 @@ export class Gateway {
   private readonly sessions: SessionStore<Connection>;
 
   constructor(private readonly env: GatewayEnv) {
-    this.sessions = new SessionStore(env.resumeBufferSize ?? RESUME_BUFFER_SIZE, env.resumeWindowMs ?? RESUME_WINDOW_MS);
+    this.sessions = new SessionStore(
+      env.resumeBufferSize ?? RESUME_BUFFER_SIZE,
+      env.resumeWindowMs ?? RESUME_WINDOW_MS,
+    );
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -58,7 +67,11 @@ export class Gateway {
     if (compress !== null && compress !== 'zlib-stream') return refuse(400, 'Bad Request');
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const v = url.searchParams.get('v');
-      const conn = new Connection(ws, compress ? 'zlib-stream' : 'none', compress ? createDeflate({ chunkSize: 65535 }) : undefined);
+      const conn = new Connection(
+        ws,
+        compress ? 'zlib-stream' : 'none',
+        compress ? createDeflate({ chunkSize: 65535 }) : undefined,
+      );
       this.connections.add(conn);
       this.stats.connections++;
       ws.on('message', (data, isBinary) => this.onMessage(conn, data, isBinary));
@@ -66,7 +79,10 @@ export class Gateway {
       ws.on('error', () => ws.terminate());
       if (v !== null && v !== '10') return this.closeBy(conn, 4012, 'Invalid API version');
       const interval = this.env.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS;
-      conn.send({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: interval, _trace: ['["fake-gateway",{"micros":0}]'] } });
+      conn.send({
+        op: GatewayOpcodes.Hello,
+        d: { heartbeat_interval: interval, _trace: ['["fake-gateway",{"micros":0}]'] },
+      });
     });
   }
 
@@ -113,15 +129,20 @@ export class Gateway {
 
   /** Closes every connection (1001, then terminate), and the server. */
   async close(): Promise<void> {
-    await Promise.all([...this.connections].map((c) => new Promise<void>((resolve) => {
-      if (c.ws.readyState === c.ws.CLOSED) return resolve();
-      const timer = setTimeout(() => c.ws.terminate(), 500);
-      c.ws.once('close', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      this.closeBy(c, 1001, 'Fake Discord shutting down');
-    })));
+    await Promise.all(
+      [...this.connections].map(
+        (c) =>
+          new Promise<void>((resolve) => {
+            if (c.ws.readyState === c.ws.CLOSED) return resolve();
+            const timer = setTimeout(() => c.ws.terminate(), 500);
+            c.ws.once('close', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            this.closeBy(c, 1001, 'Fake Discord shutting down');
+          }),
+      ),
+    );
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
@@ -196,7 +217,15 @@ export class Gateway {
       shard: [0, 1],
       application: { id: world.applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
     };
-    this.sendDispatch(session, GatewayDispatchEvents.Ready, { ...ready, private_channels: [], presences: [], relationships: [], guild_join_requests: [], geo_ordered_rtc_regions: ['us-east'], _trace: ['["fake-gateway",{"micros":0}]'] });
+    this.sendDispatch(session, GatewayDispatchEvents.Ready, {
+      ...ready,
+      private_channels: [],
+      presences: [],
+      relationships: [],
+      guild_join_requests: [],
+      geo_ordered_rtc_regions: ['us-east'],
+      _trace: ['["fake-gateway",{"micros":0}]'],
+    });
     this.readyCount++;
     if (session.intents & GatewayIntentBits.Guilds) {
       for (const g of world.guilds) this.sendDispatch(session, GatewayDispatchEvents.GuildCreate, world.apiGuild(g));
@@ -244,7 +273,14 @@ export class Gateway {
       const guild = world.guild(String(id));
       if (!guild) continue;
       const members = [world.botUser, ...world.users.values()].map((u) => world.member(u));
-      this.sendDispatch(session, GatewayDispatchEvents.GuildMembersChunk, { guild_id: guild.id, members, chunk_index: 0, chunk_count: 1, not_found: [], nonce: d.nonce });
+      this.sendDispatch(session, GatewayDispatchEvents.GuildMembersChunk, {
+        guild_id: guild.id,
+        members,
+        chunk_index: 0,
+        chunk_count: 1,
+        not_found: [],
+        nonce: d.nonce,
+      });
     }
   }
 

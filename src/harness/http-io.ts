@@ -46,7 +46,12 @@ async function parseMultipart(raw: Buffer, contentType: string): Promise<ParsedB
       continue;
     }
     const file = value as File;
-    files.push({ field, name: file.name, contentType: file.type || 'application/octet-stream', data: Buffer.from(await file.arrayBuffer()) });
+    files.push({
+      field,
+      name: file.name,
+      contentType: file.type || 'application/octet-stream',
+      data: Buffer.from(await file.arrayBuffer()),
+    });
   }
   return { json, files };
 }

@@ -18,7 +18,14 @@
 export { FakeDiscord } from './fake-discord.js';
 export { parseCommandLine, parseCommandSpec, splitOptions, commandUsage } from './command-line.js';
 export type { DataOption, ParseContext, ParseMode, ParsedCommand } from './command-line.js';
-export { ADMIN_ACTOR, ADMIN_PERMISSIONS, MEMBER_PERMISSIONS, BOT_PERMISSIONS, adminActor, canUseCommand } from './permissions.js';
+export {
+  ADMIN_ACTOR,
+  ADMIN_PERMISSIONS,
+  MEMBER_PERMISSIONS,
+  BOT_PERMISSIONS,
+  adminActor,
+  canUseCommand,
+} from './permissions.js';
 export { SnowflakeGenerator, fakeBotToken, snowflakeTime } from './snowflake.js';
 export { HEARTBEAT_INTERVAL_MS, RESUME_BUFFER_SIZE, RESUME_WINDOW_MS, type Delivery } from './gateway.js';
 export type { GatewayStats } from './gateway-sessions.js';

@@ -71,7 +71,18 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-export type NewInteraction = Omit<TrackedInteraction, 'followups' | 'ephemeral' | 'deferred' | 'problems' | 'settled' | 'dispatchedAt' | 'delivery' | 'answeredAt' | 'lateAt'>;
+export type NewInteraction = Omit<
+  TrackedInteraction,
+  | 'followups'
+  | 'ephemeral'
+  | 'deferred'
+  | 'problems'
+  | 'settled'
+  | 'dispatchedAt'
+  | 'delivery'
+  | 'answeredAt'
+  | 'lateAt'
+>;
 
 export class InteractionTracker {
   private readonly byId = new Map<string, TrackedInteraction>();
@@ -82,7 +93,15 @@ export class InteractionTracker {
 
   /** Registers an interaction about to be dispatched; the promise settles at its first visible response. */
   track(init: NewInteraction, timeoutMs: number): { record: TrackedInteraction; done: Promise<InteractionResult> } {
-    const record: TrackedInteraction = { ...init, followups: [], ephemeral: false, deferred: false, problems: [], settled: false, dispatchedAt: Date.now() };
+    const record: TrackedInteraction = {
+      ...init,
+      followups: [],
+      ephemeral: false,
+      deferred: false,
+      problems: [],
+      settled: false,
+      dispatchedAt: Date.now(),
+    };
     this.byId.set(record.id, record);
     this.byToken.set(record.token, record);
     const done = new Promise<InteractionResult>((resolve, reject) => {
@@ -106,7 +125,9 @@ export class InteractionTracker {
   stats(now = Date.now()): InteractionStats {
     const all = this.all();
     const answered = all.filter((r) => r.answeredAt !== undefined).length;
-    const pending = all.filter((r) => r.answeredAt === undefined && r.delivery !== 'lost' && now - r.dispatchedAt <= CALLBACK_WINDOW_MS).length;
+    const pending = all.filter(
+      (r) => r.answeredAt === undefined && r.delivery !== 'lost' && now - r.dispatchedAt <= CALLBACK_WINDOW_MS,
+    ).length;
     return {
       sent: all.length,
       answered,
@@ -185,17 +206,30 @@ export class InteractionTracker {
 }
 
 function describeState(r: TrackedInteraction): string {
-  const state = r.callbackType === undefined
-    ? 'the bot sent no interaction callback'
-    : r.deferred
-      ? `the bot deferred (callback type ${r.callbackType}) but sent no edit of @original nor a follow-up`
-      : `last callback type ${r.callbackType}`;
+  const state =
+    r.callbackType === undefined
+      ? 'the bot sent no interaction callback'
+      : r.deferred
+        ? `the bot deferred (callback type ${r.callbackType}) but sent no edit of @original nor a follow-up`
+        : `last callback type ${r.callbackType}`;
   return r.problems.length ? `${state}; the fake answered the bot: ${r.problems.join('; ')}` : state;
 }
 
 function placeholder(r: TrackedInteraction): APIMessage {
   return {
-    id: '0', channel_id: r.channelId, author: r.user, content: '', timestamp: new Date(0).toISOString(), edited_timestamp: null,
-    tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], pinned: false, type: 0,
+    id: '0',
+    channel_id: r.channelId,
+    author: r.user,
+    content: '',
+    timestamp: new Date(0).toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: 0,
   };
 }

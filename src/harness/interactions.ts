@@ -31,12 +31,22 @@ export interface Actor {
 }
 
 export function resolveActor(world: World, spec: ActorSpec = {}): Actor {
-  const guild = spec.guildId === undefined
-    ? (spec.channelId === undefined ? world.defaultGuild : world.guild(world.channel(spec.channelId)?.guildId ?? ''))
-    : world.guild(spec.guildId);
-  if (!guild) throw new Error(`Unknown guild ${spec.guildId ?? `of channel ${spec.channelId}`}; known: ${world.guilds.map((g) => g.id).join(', ')}`);
-  const channel = spec.channelId === undefined ? guild.channels[0] : guild.channels.find((c) => c.id === spec.channelId);
-  if (!channel) throw new Error(`Unknown channel ${spec.channelId ?? '(none)'} in guild ${guild.id}; known: ${guild.channels.map((c) => c.id).join(', ')}`);
+  const guild =
+    spec.guildId === undefined
+      ? spec.channelId === undefined
+        ? world.defaultGuild
+        : world.guild(world.channel(spec.channelId)?.guildId ?? '')
+      : world.guild(spec.guildId);
+  if (!guild)
+    throw new Error(
+      `Unknown guild ${spec.guildId ?? `of channel ${spec.channelId}`}; known: ${world.guilds.map((g) => g.id).join(', ')}`,
+    );
+  const channel =
+    spec.channelId === undefined ? guild.channels[0] : guild.channels.find((c) => c.id === spec.channelId);
+  if (!channel)
+    throw new Error(
+      `Unknown channel ${spec.channelId ?? '(none)'} in guild ${guild.id}; known: ${guild.channels.map((c) => c.id).join(', ')}`,
+    );
   const userId = spec.userId ?? world.defaultUser.id;
   const user = world.userFor(userId, spec.username, spec.globalName);
   return {
@@ -64,7 +74,9 @@ export function actorParseContext(world: World, actor: Actor): ParseContext {
       return { user, member: { ...member, permissions } };
     },
     role(id) {
-      return id === actor.guild.id ? world.everyoneRole(actor.guild) : { ...world.everyoneRole(actor.guild), id, name: `role-${id.slice(-4)}`, position: 1, permissions: '0' };
+      return id === actor.guild.id
+        ? world.everyoneRole(actor.guild)
+        : { ...world.everyoneRole(actor.guild), id, name: `role-${id.slice(-4)}`, position: 1, permissions: '0' };
     },
   };
 }
@@ -95,7 +107,11 @@ function base(world: World, actor: Actor, id: string) {
   };
 }
 
-export function commandInteraction(world: World, actor: Actor, parsed: ParsedCommand): APIChatInputApplicationCommandInteraction {
+export function commandInteraction(
+  world: World,
+  actor: Actor,
+  parsed: ParsedCommand,
+): APIChatInputApplicationCommandInteraction {
   const payload: APIChatInputApplicationCommandInteraction = {
     ...base(world, actor, world.ids.next()),
     type: InteractionType.ApplicationCommand,
@@ -111,7 +127,11 @@ export function commandInteraction(world: World, actor: Actor, parsed: ParsedCom
   return payload;
 }
 
-export function autocompleteInteraction(world: World, actor: Actor, parsed: ParsedCommand): APIApplicationCommandAutocompleteInteraction {
+export function autocompleteInteraction(
+  world: World,
+  actor: Actor,
+  parsed: ParsedCommand,
+): APIApplicationCommandAutocompleteInteraction {
   const payload: APIApplicationCommandAutocompleteInteraction = {
     ...base(world, actor, world.ids.next()),
     type: InteractionType.ApplicationCommandAutocomplete,
@@ -119,14 +139,20 @@ export function autocompleteInteraction(world: World, actor: Actor, parsed: Pars
       id: parsed.command.id,
       name: parsed.command.name,
       type: ApplicationCommandType.ChatInput,
-      options: parsed.options as unknown as APIApplicationCommandInteractionDataOption<InteractionType.ApplicationCommandAutocomplete>[],
+      options:
+        parsed.options as unknown as APIApplicationCommandInteractionDataOption<InteractionType.ApplicationCommandAutocomplete>[],
     },
   };
   if (parsed.command.guild_id) payload.data.guild_id = parsed.command.guild_id;
   return payload;
 }
 
-export function buttonInteraction(world: World, actor: Actor, message: APIMessage, customId: string): APIMessageComponentButtonInteraction {
+export function buttonInteraction(
+  world: World,
+  actor: Actor,
+  message: APIMessage,
+  customId: string,
+): APIMessageComponentButtonInteraction {
   return {
     ...base(world, actor, world.ids.next()),
     type: InteractionType.MessageComponent,

@@ -1,5 +1,14 @@
 /** Message objects: creation from a request body, edits, and Discord's basic body checks. */
-import { MessageFlags, MessageType, type APIAttachment, type APIEmbed, type APIMessage, type APIMessageInteractionMetadata, type APIMessageTopLevelComponent, type APIUser } from 'discord-api-types/v10';
+import {
+  MessageFlags,
+  MessageType,
+  type APIAttachment,
+  type APIEmbed,
+  type APIMessage,
+  type APIMessageInteractionMetadata,
+  type APIMessageTopLevelComponent,
+  type APIUser,
+} from 'discord-api-types/v10';
 import { isObject } from './commands.js';
 import type { SnowflakeGenerator } from './snowflake.js';
 
@@ -25,7 +34,11 @@ export interface NewMessage {
 }
 
 /** Flags a bot may set when sending. */
-const SETTABLE_FLAGS = MessageFlags.SuppressEmbeds | MessageFlags.Ephemeral | MessageFlags.SuppressNotifications | MessageFlags.IsComponentsV2;
+const SETTABLE_FLAGS =
+  MessageFlags.SuppressEmbeds |
+  MessageFlags.Ephemeral |
+  MessageFlags.SuppressNotifications |
+  MessageFlags.IsComponentsV2;
 
 export function createMessage(ids: SnowflakeGenerator, m: NewMessage): APIMessage {
   const { body } = m;
@@ -54,26 +67,48 @@ export function createMessage(ids: SnowflakeGenerator, m: NewMessage): APIMessag
 }
 
 /** Applies a PATCH body to a message in place (fields absent from the body are kept). */
-export function editMessage(ids: SnowflakeGenerator, message: APIMessage, body: Record<string, unknown>, files: UploadedFile[] = []): APIMessage {
+export function editMessage(
+  ids: SnowflakeGenerator,
+  message: APIMessage,
+  body: Record<string, unknown>,
+  files: UploadedFile[] = [],
+): APIMessage {
   if ('content' in body) message.content = typeof body.content === 'string' ? body.content : '';
   if ('embeds' in body) message.embeds = Array.isArray(body.embeds) ? (body.embeds as APIEmbed[]) : [];
-  if ('components' in body) message.components = Array.isArray(body.components) ? (body.components as APIMessageTopLevelComponent[]) : [];
+  if ('components' in body)
+    message.components = Array.isArray(body.components) ? (body.components as APIMessageTopLevelComponent[]) : [];
   if ('attachments' in body || files.length > 0) {
     message.attachments = attachmentsFrom(ids, message.channel_id, body.attachments, files, message.attachments);
   }
   const keep = (message.flags ?? 0) & (MessageFlags.Ephemeral | MessageFlags.IsComponentsV2);
-  const set = typeof body.flags === 'number' ? body.flags & (MessageFlags.SuppressEmbeds | MessageFlags.IsComponentsV2) : (message.flags ?? 0) & MessageFlags.SuppressEmbeds;
+  const set =
+    typeof body.flags === 'number'
+      ? body.flags & (MessageFlags.SuppressEmbeds | MessageFlags.IsComponentsV2)
+      : (message.flags ?? 0) & MessageFlags.SuppressEmbeds;
   message.flags = keep | set; // an edit also ends the Loading state
   message.edited_timestamp = new Date().toISOString();
   return message;
 }
 
-function attachmentsFrom(ids: SnowflakeGenerator, channelId: string, listed: unknown, files: UploadedFile[], existing: APIAttachment[]): APIAttachment[] {
+function attachmentsFrom(
+  ids: SnowflakeGenerator,
+  channelId: string,
+  listed: unknown,
+  files: UploadedFile[],
+  existing: APIAttachment[],
+): APIAttachment[] {
   const make = (file: UploadedFile, meta: Record<string, unknown> = {}): APIAttachment => {
     const id = ids.next();
     const filename = typeof meta.filename === 'string' ? meta.filename : file.name;
     const url = `https://cdn.discordapp.com/attachments/${channelId}/${id}/${encodeURIComponent(filename)}`;
-    const att: APIAttachment = { id, filename, size: file.data.length, url, proxy_url: url.replace('cdn.discordapp.com', 'media.discordapp.net'), content_type: file.contentType };
+    const att: APIAttachment = {
+      id,
+      filename,
+      size: file.data.length,
+      url,
+      proxy_url: url.replace('cdn.discordapp.com', 'media.discordapp.net'),
+      content_type: file.contentType,
+    };
     if (typeof meta.description === 'string') att.description = meta.description;
     return att;
   };
@@ -107,7 +142,11 @@ const formError = (path: string, code: string, message: string): BodyProblem => 
 });
 
 /** What Discord would say about a message body, or undefined when it is fine. */
-export function checkMessageBody(body: Record<string, unknown>, files: UploadedFile[], creating: boolean): BodyProblem | undefined {
+export function checkMessageBody(
+  body: Record<string, unknown>,
+  files: UploadedFile[],
+  creating: boolean,
+): BodyProblem | undefined {
   const content = typeof body.content === 'string' ? body.content : '';
   const embeds = Array.isArray(body.embeds) ? body.embeds : [];
   const components = Array.isArray(body.components) ? body.components : [];
@@ -115,12 +154,25 @@ export function checkMessageBody(body: Record<string, unknown>, files: UploadedF
   if (content.length > 2000) return formError('content', 'BASE_TYPE_MAX_LENGTH', 'Must be 2000 or fewer in length.');
   if (embeds.length > 10) return formError('embeds', 'BASE_TYPE_MAX_LENGTH', 'Must be 10 or fewer in length.');
   const embedChars = embeds.reduce<number>((n, e) => n + embedLength(e), 0);
-  if (embedChars > 6000) return formError('embeds', 'MAX_EMBED_SIZE_EXCEEDED', 'Embed size exceeds maximum size of 6000');
+  if (embedChars > 6000)
+    return formError('embeds', 'MAX_EMBED_SIZE_EXCEEDED', 'Embed size exceeds maximum size of 6000');
   if (flags & MessageFlags.IsComponentsV2 && (content || embeds.length > 0)) {
-    return formError('content', 'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2', 'The \'content\' field cannot be used when using MessageFlags.IS_COMPONENTS_V2');
+    return formError(
+      'content',
+      'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2',
+      "The 'content' field cannot be used when using MessageFlags.IS_COMPONENTS_V2",
+    );
   }
   const hasAttachments = files.length > 0 || (Array.isArray(body.attachments) && body.attachments.length > 0);
-  if (creating && !content.trim() && embeds.length === 0 && components.length === 0 && !hasAttachments && !body.poll && !body.sticker_ids) {
+  if (
+    creating &&
+    !content.trim() &&
+    embeds.length === 0 &&
+    components.length === 0 &&
+    !hasAttachments &&
+    !body.poll &&
+    !body.sticker_ids
+  ) {
     return { status: 400, code: 50006, message: 'Cannot send an empty message' };
   }
   return undefined;
@@ -142,7 +194,8 @@ export function findComponents(components: unknown): { customId: string; type: n
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!isObject(node)) return;
-    if (typeof node.custom_id === 'string') out.push({ customId: node.custom_id, type: Number(node.type), disabled: node.disabled === true });
+    if (typeof node.custom_id === 'string')
+      out.push({ customId: node.custom_id, type: Number(node.type), disabled: node.disabled === true });
     walk(node.components);
     walk(node.accessory);
   };

@@ -47,7 +47,10 @@ export class Injections {
     if (!inj) return undefined;
     if (--inj.remaining <= 0) this.list.splice(i, 1);
     const { status, body, headers, afterHandling, delayMs, drop } = inj.response;
-    const applied: AppliedInjection = { handle: afterHandling ?? (status === undefined && drop === undefined), delayMs: delayMs ?? 0 };
+    const applied: AppliedInjection = {
+      handle: afterHandling ?? (status === undefined && drop === undefined),
+      delayMs: delayMs ?? 0,
+    };
     if (status !== undefined) {
       applied.replace = { status, body };
       if (headers) applied.replace.headers = headers;

@@ -5,17 +5,25 @@ import {
   MessageFlags,
   MessageType,
   type APIApplicationCommandOptionChoice,
-  type APIInteractionResponseCallbackData,
   type APIMessage,
   type APIModalInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import { isObject } from './commands.js';
-import { CALLBACK_WINDOW_MS, TOKEN_LIFETIME_MS, type InteractionTracker, type TrackedInteraction } from './interaction-tracker.js';
+import {
+  CALLBACK_WINDOW_MS,
+  TOKEN_LIFETIME_MS,
+  type InteractionTracker,
+  type TrackedInteraction,
+} from './interaction-tracker.js';
 import { checkMessageBody, createMessage, editMessage, type UploadedFile } from './messages.js';
 import { error, json, type RouteAnswer, type RouteContext, type Router } from './rest-router.js';
 import type { World } from './world.js';
 
-const TYPE_OF_KIND = { command: InteractionType.ApplicationCommand, autocomplete: InteractionType.ApplicationCommandAutocomplete, component: InteractionType.MessageComponent } as const;
+const TYPE_OF_KIND = {
+  command: InteractionType.ApplicationCommand,
+  autocomplete: InteractionType.ApplicationCommandAutocomplete,
+  component: InteractionType.MessageComponent,
+} as const;
 
 export function addInteractionRoutes(router: Router, world: World, tracker: InteractionTracker): void {
   const open = { auth: false, global: false };
@@ -23,24 +31,42 @@ export function addInteractionRoutes(router: Router, world: World, tracker: Inte
 
   const hook = '/webhooks/:app/:token';
   router.add('POST', hook, (ctx) => withToken(world, tracker, ctx, (rec) => followUp(world, tracker, rec, ctx)), open);
-  router.add('GET', `${hook}/messages/:message`, (ctx) => withToken(world, tracker, ctx, (rec) => {
-    const m = find(rec, ctx.params.message!);
-    return m ? json(200, m) : error(404, 10008, 'Unknown Message');
-  }), open);
-  router.add('PATCH', `${hook}/messages/:message`, (ctx) => withToken(world, tracker, ctx, (rec) => {
-    const m = find(rec, ctx.params.message!);
-    if (!m) return error(404, 10008, 'Unknown Message');
-    const body = isObject(ctx.body) ? ctx.body : {};
-    const problem = checkMessageBody(body, ctx.files, false);
-    if (problem) return refuse(rec, problem.status, problem.code, problem.message, problem.errors);
-    editMessage(world.ids, m, body, ctx.files);
-    if (m === rec.original) firstVisible(tracker, rec, body);
-    return json(200, m);
-  }), open);
-  router.add('DELETE', `${hook}/messages/:message`, (ctx) => withToken(world, tracker, ctx, (rec) => {
-    const m = find(rec, ctx.params.message!);
-    return m && world.deleteMessage(m.id) ? json(204) : error(404, 10008, 'Unknown Message');
-  }), open);
+  router.add(
+    'GET',
+    `${hook}/messages/:message`,
+    (ctx) =>
+      withToken(world, tracker, ctx, (rec) => {
+        const m = find(rec, ctx.params.message!);
+        return m ? json(200, m) : error(404, 10008, 'Unknown Message');
+      }),
+    open,
+  );
+  router.add(
+    'PATCH',
+    `${hook}/messages/:message`,
+    (ctx) =>
+      withToken(world, tracker, ctx, (rec) => {
+        const m = find(rec, ctx.params.message!);
+        if (!m) return error(404, 10008, 'Unknown Message');
+        const body = isObject(ctx.body) ? ctx.body : {};
+        const problem = checkMessageBody(body, ctx.files, false);
+        if (problem) return refuse(rec, problem.status, problem.code, problem.message, problem.errors);
+        editMessage(world.ids, m, body, ctx.files);
+        if (m === rec.original) firstVisible(tracker, rec, body);
+        return json(200, m);
+      }),
+    open,
+  );
+  router.add(
+    'DELETE',
+    `${hook}/messages/:message`,
+    (ctx) =>
+      withToken(world, tracker, ctx, (rec) => {
+        const m = find(rec, ctx.params.message!);
+        return m && world.deleteMessage(m.id) ? json(204) : error(404, 10008, 'Unknown Message');
+      }),
+    open,
+  );
 }
 
 function callback(world: World, tracker: InteractionTracker, ctx: RouteContext): RouteAnswer {
@@ -58,10 +84,29 @@ function callback(world: World, tracker: InteractionTracker, ctx: RouteContext):
   const allowed: Record<string, number[]> = {
     command: [R.ChannelMessageWithSource, R.DeferredChannelMessageWithSource, R.Modal],
     autocomplete: [R.ApplicationCommandAutocompleteResult],
-    component: [R.ChannelMessageWithSource, R.DeferredChannelMessageWithSource, R.DeferredMessageUpdate, R.UpdateMessage, R.Modal],
+    component: [
+      R.ChannelMessageWithSource,
+      R.DeferredChannelMessageWithSource,
+      R.DeferredMessageUpdate,
+      R.UpdateMessage,
+      R.Modal,
+    ],
   };
   if (typeof type !== 'number' || !allowed[rec.kind]!.includes(type)) {
-    return refuse(rec, 400, 50035, 'Invalid Form Body', { type: { _errors: [{ code: 'BASE_TYPE_CHOICES', message: `Value must be one of ${JSON.stringify(allowed[rec.kind])}.` }] } }, `callback type ${String(type)} is not valid for a ${rec.kind} interaction`);
+    return refuse(
+      rec,
+      400,
+      50035,
+      'Invalid Form Body',
+      {
+        type: {
+          _errors: [
+            { code: 'BASE_TYPE_CHOICES', message: `Value must be one of ${JSON.stringify(allowed[rec.kind])}.` },
+          ],
+        },
+      },
+      `callback type ${String(type)} is not valid for a ${rec.kind} interaction`,
+    );
   }
   switch (type) {
     case R.ChannelMessageWithSource: {
@@ -70,13 +115,15 @@ function callback(world: World, tracker: InteractionTracker, ctx: RouteContext):
       rec.original = world.storeMessage(reply(world, rec, data, ctx.files, 0));
       rec.ephemeral = hasEphemeral(data);
       rec.callbackType = type;
-      rec.data = data as APIInteractionResponseCallbackData;
+      rec.data = data;
       tracker.visible(rec);
       break;
     }
     case R.DeferredChannelMessageWithSource:
       rec.ephemeral = hasEphemeral(data);
-      rec.original = world.storeMessage(reply(world, rec, { flags: rec.ephemeral ? MessageFlags.Ephemeral : 0 }, [], MessageFlags.Loading));
+      rec.original = world.storeMessage(
+        reply(world, rec, { flags: rec.ephemeral ? MessageFlags.Ephemeral : 0 }, [], MessageFlags.Loading),
+      );
       rec.callbackType = type;
       rec.deferred = true;
       tracker.deferred(rec);
@@ -94,13 +141,16 @@ function callback(world: World, tracker: InteractionTracker, ctx: RouteContext):
       rec.original = editMessage(world.ids, rec.sourceMessage!, data, ctx.files);
       rec.ephemeral = hasEphemeral(rec.original);
       rec.callbackType = type;
-      rec.data = data as APIInteractionResponseCallbackData;
+      rec.data = data;
       tracker.visible(rec);
       break;
     }
     case R.ApplicationCommandAutocompleteResult: {
       const choices = Array.isArray(data.choices) ? (data.choices as APIApplicationCommandOptionChoice[]) : [];
-      if (choices.length > 25) return refuse(rec, 400, 50035, 'Invalid Form Body', { data: { choices: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' }] } } });
+      if (choices.length > 25)
+        return refuse(rec, 400, 50035, 'Invalid Form Body', {
+          data: { choices: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' }] } },
+        });
       rec.choices = choices;
       rec.callbackType = type;
       tracker.visible(rec);
@@ -114,7 +164,8 @@ function callback(world: World, tracker: InteractionTracker, ctx: RouteContext):
   }
   rec.answeredAt = Date.now();
   if (ctx.query.get('with_response') !== 'true') return json(204);
-  const withMessage = type === R.ChannelMessageWithSource || type === R.DeferredChannelMessageWithSource || type === R.UpdateMessage;
+  const withMessage =
+    type === R.ChannelMessageWithSource || type === R.DeferredChannelMessageWithSource || type === R.UpdateMessage;
   return json(200, {
     interaction: {
       id: rec.id,
@@ -128,13 +179,18 @@ function callback(world: World, tracker: InteractionTracker, ctx: RouteContext):
 }
 
 function followUp(world: World, tracker: InteractionTracker, rec: TrackedInteraction, ctx: RouteContext): RouteAnswer {
-  if (rec.callbackType === undefined) return refuse(rec, 404, 10015, 'Unknown Webhook', undefined, 'follow-up before any callback');
+  if (rec.callbackType === undefined)
+    return refuse(rec, 404, 10015, 'Unknown Webhook', undefined, 'follow-up before any callback');
   const body = isObject(ctx.body) ? ctx.body : {};
   const problem = checkMessageBody(body, ctx.files, true);
   if (problem) return refuse(rec, problem.status, problem.code, problem.message, problem.errors);
   let message: APIMessage;
   const original = rec.original;
-  if (rec.callbackType === R.DeferredChannelMessageWithSource && original && ((original.flags ?? 0) & MessageFlags.Loading) !== 0) {
+  if (
+    rec.callbackType === R.DeferredChannelMessageWithSource &&
+    original &&
+    ((original.flags ?? 0) & MessageFlags.Loading) !== 0
+  ) {
     // Like Discord: the first follow-up after a deferred reply fills in the "thinking…" message.
     const { flags: _ignored, ...rest } = body;
     message = editMessage(world.ids, original, rest, ctx.files);
@@ -147,7 +203,12 @@ function followUp(world: World, tracker: InteractionTracker, rec: TrackedInterac
   return json(200, message);
 }
 
-function withToken(world: World, tracker: InteractionTracker, ctx: RouteContext, fn: (rec: TrackedInteraction) => RouteAnswer): RouteAnswer {
+function withToken(
+  world: World,
+  tracker: InteractionTracker,
+  ctx: RouteContext,
+  fn: (rec: TrackedInteraction) => RouteAnswer,
+): RouteAnswer {
   const rec = tracker.getByToken(ctx.params.token!);
   if (ctx.params.app !== world.applicationId || !rec) return error(404, 10015, 'Unknown Webhook');
   if (Date.now() - rec.dispatchedAt > TOKEN_LIFETIME_MS) return refuse(rec, 401, 50027, 'Invalid Webhook Token');
@@ -157,7 +218,7 @@ function withToken(world: World, tracker: InteractionTracker, ctx: RouteContext,
 /** A deferred interaction becomes visible with its first edit or follow-up; that body is its `data`. */
 function firstVisible(tracker: InteractionTracker, rec: TrackedInteraction, body: Record<string, unknown>): void {
   if (rec.settled || !rec.deferred) return;
-  rec.data = body as APIInteractionResponseCallbackData;
+  rec.data = body;
   tracker.visible(rec);
 }
 
@@ -166,7 +227,13 @@ function find(rec: TrackedInteraction, ref: string): APIMessage | undefined {
   return [rec.original, ...rec.followups].find((m) => m?.id === ref);
 }
 
-function reply(world: World, rec: TrackedInteraction, body: Record<string, unknown>, files: UploadedFile[], extraFlags: number): APIMessage {
+function reply(
+  world: World,
+  rec: TrackedInteraction,
+  body: Record<string, unknown>,
+  files: UploadedFile[],
+  extraFlags: number,
+): APIMessage {
   return createMessage(world.ids, {
     id: world.ids.next(),
     channelId: rec.channelId,
@@ -177,9 +244,21 @@ function reply(world: World, rec: TrackedInteraction, body: Record<string, unkno
     type: rec.kind === 'command' ? MessageType.ChatInputCommand : MessageType.Default,
     webhookId: world.applicationId,
     applicationId: world.applicationId,
-    interactionMetadata: rec.kind === 'component'
-      ? { id: rec.id, type: InteractionType.MessageComponent, user: rec.user, authorizing_integration_owners: { '0': rec.guildId }, interacted_message_id: rec.sourceMessage?.id ?? '0' }
-      : { id: rec.id, type: InteractionType.ApplicationCommand, user: rec.user, authorizing_integration_owners: { '0': rec.guildId } },
+    interactionMetadata:
+      rec.kind === 'component'
+        ? {
+            id: rec.id,
+            type: InteractionType.MessageComponent,
+            user: rec.user,
+            authorizing_integration_owners: { '0': rec.guildId },
+            interacted_message_id: rec.sourceMessage?.id ?? '0',
+          }
+        : {
+            id: rec.id,
+            type: InteractionType.ApplicationCommand,
+            user: rec.user,
+            authorizing_integration_owners: { '0': rec.guildId },
+          },
   });
 }
 
@@ -187,7 +266,14 @@ function hasEphemeral(x: { flags?: unknown }): boolean {
   return typeof x.flags === 'number' && (x.flags & MessageFlags.Ephemeral) !== 0;
 }
 
-function refuse(rec: TrackedInteraction, status: number, code: number, message: string, errors?: Record<string, unknown>, why?: string): RouteAnswer {
+function refuse(
+  rec: TrackedInteraction,
+  status: number,
+  code: number,
+  message: string,
+  errors?: Record<string, unknown>,
+  why?: string,
+): RouteAnswer {
   rec.problems.push(`${status} ${code} ${message}${why ? ` (${why})` : errors ? ` ${JSON.stringify(errors)}` : ''}`);
   return error(status, code, message, errors);
 }

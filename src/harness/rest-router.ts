@@ -50,7 +50,13 @@ export class Router {
         return '([^/]+)';
       })
       .join('/');
-    const route: Route = { method: method.toUpperCase(), pattern, handle, auth: options.auth ?? true, global: options.global ?? true };
+    const route: Route = {
+      method: method.toUpperCase(),
+      pattern,
+      handle,
+      auth: options.auth ?? true,
+      global: options.global ?? true,
+    };
     this.compiled.push({ route, regex: new RegExp(`^${source}/?$`), keys });
     return this;
   }
@@ -68,7 +74,8 @@ export class Router {
   }
 }
 
-export const json = (status: number, body?: unknown): RouteAnswer => (body === undefined ? { status } : { status, body });
+export const json = (status: number, body?: unknown): RouteAnswer =>
+  body === undefined ? { status } : { status, body };
 export const error = (status: number, code: number, message: string, errors?: Record<string, unknown>): RouteAnswer =>
   json(status, errors ? { message, code, errors } : { message, code });
 export const NOT_FOUND: RouteAnswer = error(404, 0, '404: Not Found');

@@ -1,5 +1,10 @@
 /** REST routes of the fake: gateway discovery, users, application, commands, channels, guilds. */
-import { MessageType, type APIApplication, type ApplicationFlags, type RESTGetAPIGatewayBotResult } from 'discord-api-types/v10';
+import {
+  MessageType,
+  type APIApplication,
+  type ApplicationFlags,
+  type RESTGetAPIGatewayBotResult,
+} from 'discord-api-types/v10';
 import { InvalidFormBody, isObject } from './commands.js';
 import { checkMessageBody, createMessage, editMessage } from './messages.js';
 import { error, json, type RouteAnswer, type RouteContext, type Router } from './rest-router.js';
@@ -7,7 +12,7 @@ import type { World } from './world.js';
 
 export interface CoreEnv {
   world: World;
-  gatewayUrl(): string;
+  gatewayUrl: () => string;
 }
 
 export function addCoreRoutes(router: Router, { world, gatewayUrl }: CoreEnv): void {
@@ -33,27 +38,53 @@ export function addCoreRoutes(router: Router, { world, gatewayUrl }: CoreEnv): v
     if (guildId !== undefined && !world.guild(guildId)) return { fail: error(403, 50001, 'Missing Access') };
     return guildId === undefined ? {} : { guildId };
   };
-  const withScope = (fn: (ctx: RouteContext, guildId: string | undefined) => RouteAnswer) => (ctx: RouteContext): RouteAnswer => {
-    const s = scope(ctx);
-    if (s.fail) return s.fail;
-    try {
-      return fn(ctx, s.guildId);
-    } catch (e) {
-      if (e instanceof InvalidFormBody) return error(400, 50035, 'Invalid Form Body', e.errors);
-      throw e;
-    }
-  };
+  const withScope =
+    (fn: (ctx: RouteContext, guildId: string | undefined) => RouteAnswer) =>
+    (ctx: RouteContext): RouteAnswer => {
+      const s = scope(ctx);
+      if (s.fail) return s.fail;
+      try {
+        return fn(ctx, s.guildId);
+      } catch (e) {
+        if (e instanceof InvalidFormBody) return error(400, 50035, 'Invalid Form Body', e.errors);
+        throw e;
+      }
+    };
   const unknownCommand = error(404, 10063, 'Unknown application command');
   for (const base of ['/applications/:app/commands', '/applications/:app/guilds/:guild/commands']) {
-    router.add('GET', base, withScope((_ctx, g) => json(200, world.commands.list(g))));
-    router.add('PUT', base, withScope((ctx, g) => json(200, world.commands.replace(ctx.body, g))));
-    router.add('POST', base, withScope((ctx, g) => {
-      const { command, created } = world.commands.upsert(ctx.body, g);
-      return json(created ? 201 : 200, command);
-    }));
-    router.add('GET', `${base}/:command`, withScope((ctx, g) => found(world.commands.get(ctx.params.command!, g), unknownCommand)));
-    router.add('PATCH', `${base}/:command`, withScope((ctx, g) => found(world.commands.edit(ctx.params.command!, ctx.body, g), unknownCommand)));
-    router.add('DELETE', `${base}/:command`, withScope((ctx, g) => (world.commands.delete(ctx.params.command!, g) ? json(204) : unknownCommand)));
+    router.add(
+      'GET',
+      base,
+      withScope((_ctx, g) => json(200, world.commands.list(g))),
+    );
+    router.add(
+      'PUT',
+      base,
+      withScope((ctx, g) => json(200, world.commands.replace(ctx.body, g))),
+    );
+    router.add(
+      'POST',
+      base,
+      withScope((ctx, g) => {
+        const { command, created } = world.commands.upsert(ctx.body, g);
+        return json(created ? 201 : 200, command);
+      }),
+    );
+    router.add(
+      'GET',
+      `${base}/:command`,
+      withScope((ctx, g) => found(world.commands.get(ctx.params.command!, g), unknownCommand)),
+    );
+    router.add(
+      'PATCH',
+      `${base}/:command`,
+      withScope((ctx, g) => found(world.commands.edit(ctx.params.command!, ctx.body, g), unknownCommand)),
+    );
+    router.add(
+      'DELETE',
+      `${base}/:command`,
+      withScope((ctx, g) => (world.commands.delete(ctx.params.command!, g) ? json(204) : unknownCommand)),
+    );
   }
 
   // Channels and the bot's messages in them.
@@ -76,7 +107,10 @@ export function addCoreRoutes(router: Router, { world, gatewayUrl }: CoreEnv): v
     const problem = checkMessageBody(body, ctx.files, true);
     if (problem) return error(problem.status, problem.code, problem.message, problem.errors);
     // Like Discord: with enforce_nonce, a nonce seen in the last few minutes returns the first message again.
-    const nonce = body.enforce_nonce === true && (typeof body.nonce === 'string' || typeof body.nonce === 'number') ? String(body.nonce) : undefined;
+    const nonce =
+      body.enforce_nonce === true && (typeof body.nonce === 'string' || typeof body.nonce === 'number')
+        ? String(body.nonce)
+        : undefined;
     const earlier = nonce ? world.messageByNonce(ch.id, nonce) : undefined;
     if (earlier) return json(200, earlier);
     const message = createMessage(world.ids, {
@@ -87,7 +121,8 @@ export function addCoreRoutes(router: Router, { world, gatewayUrl }: CoreEnv): v
       files: ctx.files,
       type: isObject(body.message_reference) ? MessageType.Reply : MessageType.Default,
     });
-    if (isObject(body.message_reference)) message.message_reference = { ...(body.message_reference as object), channel_id: ch.id, guild_id: ch.guildId };
+    if (isObject(body.message_reference))
+      message.message_reference = { ...(body.message_reference as object), channel_id: ch.id, guild_id: ch.guildId };
     if (nonce) world.rememberNonce(ch.id, nonce, message);
     return json(200, world.storeMessage(message, true));
   });
@@ -113,12 +148,31 @@ export function addCoreRoutes(router: Router, { world, gatewayUrl }: CoreEnv): v
   router.add('GET', '/guilds/:guild', (ctx) => {
     const g = world.guild(ctx.params.guild!);
     if (!g) return error(404, 10004, 'Unknown Guild');
-    const { channels: _c, members: _m, voice_states: _v, threads: _t, presences: _p, joined_at: _j, large: _l, member_count: _mc, unavailable: _u, stage_instances: _s, guild_scheduled_events: _e, soundboard_sounds: _ss, ...guild } = world.apiGuild(g);
+    const {
+      channels: _c,
+      members: _m,
+      voice_states: _v,
+      threads: _t,
+      presences: _p,
+      joined_at: _j,
+      large: _l,
+      member_count: _mc,
+      unavailable: _u,
+      stage_instances: _s,
+      guild_scheduled_events: _e,
+      soundboard_sounds: _ss,
+      ...guild
+    } = world.apiGuild(g);
     return json(200, guild);
   });
   router.add('GET', '/guilds/:guild/channels', (ctx) => {
     const g = world.guild(ctx.params.guild!);
-    return g ? json(200, g.channels.map((c) => world.apiChannel(c))) : error(404, 10004, 'Unknown Guild');
+    return g
+      ? json(
+          200,
+          g.channels.map((c) => world.apiChannel(c)),
+        )
+      : error(404, 10004, 'Unknown Guild');
   });
 }
 

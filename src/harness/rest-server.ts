@@ -55,7 +55,8 @@ export class RestApi {
     const injection = this.injections.take(method, path);
     let answer: RouteAnswer = { status: 0 };
     let violation = false;
-    if (!injection || injection.handle) ({ answer, violation } = await this.answer(req, method, path, url, parsed, found));
+    if (!injection || injection.handle)
+      ({ answer, violation } = await this.answer(req, method, path, url, parsed, found));
     if (injection?.replace) answer = { ...injection.replace };
     if (injection?.delayMs) await sleep(injection.delayMs);
 
@@ -64,7 +65,12 @@ export class RestApi {
       path,
       query: Object.fromEntries(url.searchParams),
       body: parsed.json,
-      files: parsed.files.map((f) => ({ field: f.field, name: f.name, size: f.data.length, contentType: f.contentType })),
+      files: parsed.files.map((f) => ({
+        field: f.field,
+        name: f.name,
+        size: f.data.length,
+        contentType: f.contentType,
+      })),
       status: answer.status,
       injected: injection !== undefined,
       at: Date.now(),
@@ -76,30 +82,57 @@ export class RestApi {
       recorded.dropped = dropConnection(req, injection.drop);
       recorded.status = 0;
     } else if (!req.socket.destroyed) {
-      send(res, answer.status, answer.body, { ...rateLimitHeaders(method, found?.route.pattern ?? path), ...(answer.headers ?? {}) });
+      send(res, answer.status, answer.body, {
+        ...rateLimitHeaders(method, found?.route.pattern ?? path),
+        ...(answer.headers ?? {}),
+      });
     }
     this.requests.push(recorded);
     this.options.onRecorded(recorded);
   }
 
-  private async answer(req: IncomingMessage, method: string, path: string, url: URL, parsed: ParsedBody, found: Found): Promise<{ answer: RouteAnswer; violation: boolean }> {
+  private async answer(
+    req: IncomingMessage,
+    method: string,
+    path: string,
+    url: URL,
+    parsed: ParsedBody,
+    found: Found,
+  ): Promise<{ answer: RouteAnswer; violation: boolean }> {
     const plain = (answer: RouteAnswer) => ({ answer, violation: false });
     if (parsed.error) return plain(error(400, 50109, parsed.error));
-    if ((found?.route.auth ?? true) && req.headers.authorization !== `Bot ${this.options.token}`) return plain(error(401, 0, '401: Unauthorized'));
+    if ((found?.route.auth ?? true) && req.headers.authorization !== `Bot ${this.options.token}`)
+      return plain(error(401, 0, '401: Unauthorized'));
     if ((found?.route.global ?? true) && this.overGlobalLimit()) return plain(this.globalLimited());
     if (!found) return plain(NOT_FOUND);
     if (this.options.strict ?? true) {
       const issues = validateBody(method, found.route.pattern, parsed.json);
       if (issues.length > 0) {
         const errors = toDiscordErrors(issues);
-        const v: Violation = { method, path, route: found.route.pattern, failures: issues.map(describeIssue), errors, body: parsed.json };
+        const v: Violation = {
+          method,
+          path,
+          route: found.route.pattern,
+          failures: issues.map(describeIssue),
+          errors,
+          body: parsed.json,
+        };
         this.violations.push(v);
         this.options.onViolation?.(v, found.params);
         return { answer: error(400, 50035, 'Invalid Form Body', errors), violation: true };
       }
     }
     try {
-      return plain(await found.route.handle({ method, path, params: found.params, query: url.searchParams, body: parsed.json, files: parsed.files }));
+      return plain(
+        await found.route.handle({
+          method,
+          path,
+          params: found.params,
+          query: url.searchParams,
+          body: parsed.json,
+          files: parsed.files,
+        }),
+      );
     } catch (e) {
       console.error('[fake-discord] route handler failed:', e);
       return plain(error(500, 0, '500: Internal Server Error'));

@@ -43,7 +43,10 @@ export class ChangeSignal {
         clearInterval(poll);
         this.pending.delete(entry);
       };
-      const timer = setTimeout(() => entry.cancel(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+      const timer = setTimeout(
+        () => entry.cancel(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`)),
+        timeoutMs,
+      );
       // Also poll, for conditions on state the fake does not see (e.g. the bot's own variables).
       const poll = setInterval(() => entry.listener(), POLL_MS);
       this.pending.add(entry);

@@ -7,7 +7,11 @@ import { issue, lengthBetween, maxLength, type FormIssue, type FormPath } from '
 /** Discord's regex for command and option names. */
 export const COMMAND_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 const LOCALES = new Set<string>(Object.values(Locale));
-const MAX_PER_TYPE: Record<number, number> = { [ApplicationCommandType.ChatInput]: 100, [ApplicationCommandType.User]: 15, [ApplicationCommandType.Message]: 15 };
+const MAX_PER_TYPE: Record<number, number> = {
+  [ApplicationCommandType.ChatInput]: 100,
+  [ApplicationCommandType.User]: 15,
+  [ApplicationCommandType.Message]: 15,
+};
 const MAX_COMMAND_SIZE = 8000;
 
 /** A bulk overwrite (PUT): each command, and how many of each type. */
@@ -15,7 +19,9 @@ export function bulkCommandIssues(body: unknown): FormIssue[] {
   if (!Array.isArray(body)) return [];
   const out = body.flatMap((c, i) => commandIssues(c, [i]));
   for (const [type, max] of Object.entries(MAX_PER_TYPE)) {
-    const n = body.filter((c) => isObject(c) && Number(c.type ?? ApplicationCommandType.ChatInput) === Number(type)).length;
+    const n = body.filter(
+      (c) => isObject(c) && Number(c.type ?? ApplicationCommandType.ChatInput) === Number(type),
+    ).length;
     if (n > max) out.push(issue([], 'APPLICATION_COMMANDS_TOO_MANY', `At most ${max} commands of type ${type}`, n));
   }
   return out;
@@ -29,7 +35,8 @@ export function commandIssues(cmd: unknown, at: FormPath): FormIssue[] {
   if (chatInput) out.push(...descriptionIssues(cmd, at));
   if (chatInput && Array.isArray(cmd.options)) out.push(...optionIssues(cmd.options, [...at, 'options'], 'command'));
   const size = commandSize(cmd);
-  if (size > MAX_COMMAND_SIZE) out.push(issue(at, 'APPLICATION_COMMAND_TOO_LARGE', `Command exceeds maximum size (${MAX_COMMAND_SIZE})`, size));
+  if (size > MAX_COMMAND_SIZE)
+    out.push(issue(at, 'APPLICATION_COMMAND_TOO_LARGE', `Command exceeds maximum size (${MAX_COMMAND_SIZE})`, size));
   return out;
 }
 
@@ -58,9 +65,15 @@ function descriptionIssues(o: Record<string, unknown>, at: FormPath): FormIssue[
   return out;
 }
 
-function localizations(map: unknown, at: FormPath, out: FormIssue[], check: (value: unknown, path: FormPath) => void): void {
+function localizations(
+  map: unknown,
+  at: FormPath,
+  out: FormIssue[],
+  check: (value: unknown, path: FormPath) => void,
+): void {
   if (map === undefined || map === null) return;
-  if (!isObject(map)) return void out.push(issue(at, 'DICT_TYPE_CONVERT', 'Only dictionaries may be used in a DictType'));
+  if (!isObject(map))
+    return void out.push(issue(at, 'DICT_TYPE_CONVERT', 'Only dictionaries may be used in a DictType'));
   for (const [locale, value] of Object.entries(map)) {
     if (!LOCALES.has(locale)) out.push(issue([...at, locale], 'LOCALE_INVALID', `Invalid locale: ${locale}`));
     else check(value, [...at, locale]);
@@ -80,23 +93,53 @@ function optionIssues(options: unknown[], at: FormPath, level: Level): FormIssue
     const p = [...at, i];
     out.push(...nameIssues(o, p, true), ...descriptionIssues(o, p));
     if (typeof o.name === 'string') {
-      if (names.has(o.name)) out.push(issue([...p, 'name'], 'APPLICATION_COMMAND_OPTION_NAME_NOT_UNIQUE', 'Option names must be unique', o.name));
+      if (names.has(o.name))
+        out.push(
+          issue([...p, 'name'], 'APPLICATION_COMMAND_OPTION_NAME_NOT_UNIQUE', 'Option names must be unique', o.name),
+        );
       names.add(o.name);
     }
     const allowedHere = level === 'command' ? true : level === 'group' ? o.type === T.Subcommand : !isSub(o);
-    if (!allowedHere) out.push(issue([...p, 'type'], 'APPLICATION_COMMAND_OPTION_TYPE_INVALID', `Option type ${String(o.type)} is not allowed in a ${level}`));
+    if (!allowedHere)
+      out.push(
+        issue(
+          [...p, 'type'],
+          'APPLICATION_COMMAND_OPTION_TYPE_INVALID',
+          `Option type ${String(o.type)} is not allowed in a ${level}`,
+        ),
+      );
     if (!isSub(o)) {
-      if (o.required === true && optionalSeen) out.push(issue([...p, 'required'], 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', 'Required options must be placed before non-required options'));
+      if (o.required === true && optionalSeen)
+        out.push(
+          issue(
+            [...p, 'required'],
+            'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
+            'Required options must be placed before non-required options',
+          ),
+        );
       if (o.required !== true) optionalSeen = true;
     }
     if (Array.isArray(o.choices) && o.choices.length > 0 && o.autocomplete === true) {
-      out.push(issue([...p, 'autocomplete'], 'APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_WITH_CHOICES', 'Autocomplete cannot be enabled on an option with choices'));
+      out.push(
+        issue(
+          [...p, 'autocomplete'],
+          'APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_WITH_CHOICES',
+          'Autocomplete cannot be enabled on an option with choices',
+        ),
+      );
     }
     out.push(...choiceIssues(o.choices, [...p, 'choices']));
-    if (Array.isArray(o.options) && isSub(o)) out.push(...optionIssues(o.options, [...p, 'options'], o.type === T.SubcommandGroup ? 'group' : 'subcommand'));
+    if (Array.isArray(o.options) && isSub(o))
+      out.push(...optionIssues(o.options, [...p, 'options'], o.type === T.SubcommandGroup ? 'group' : 'subcommand'));
   });
   if (level === 'command' && opts.some(isSub) && !opts.every(isSub)) {
-    out.push(issue(at, 'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID', 'Subcommands and groups cannot be mixed with other options'));
+    out.push(
+      issue(
+        at,
+        'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID',
+        'Subcommands and groups cannot be mixed with other options',
+      ),
+    );
   }
   return out;
 }
@@ -104,9 +147,14 @@ function optionIssues(options: unknown[], at: FormPath, level: Level): FormIssue
 /** Name, description, choice names and values; for a localized field, its longest version counts. */
 function commandSize(o: Record<string, unknown>): number {
   const longest = (value: unknown, map: unknown) =>
-    Math.max(typeof value === 'string' ? value.length : 0, ...(isObject(map) ? Object.values(map).map((v) => (typeof v === 'string' ? v.length : 0)) : []));
+    Math.max(
+      typeof value === 'string' ? value.length : 0,
+      ...(isObject(map) ? Object.values(map).map((v) => (typeof v === 'string' ? v.length : 0)) : []),
+    );
   let n = longest(o.name, o.name_localizations) + longest(o.description, o.description_localizations);
-  if (Array.isArray(o.choices)) for (const c of o.choices.filter(isObject)) n += longest(c.name, c.name_localizations) + String(c.value ?? '').length;
+  if (Array.isArray(o.choices))
+    for (const c of o.choices.filter(isObject))
+      n += longest(c.name, c.name_localizations) + String(c.value ?? '').length;
   if (Array.isArray(o.options)) for (const child of o.options.filter(isObject)) n += commandSize(child);
   return n;
 }

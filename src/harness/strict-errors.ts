@@ -37,30 +37,59 @@ function fromZod(i: SpecIssue, at: FormPath): FormIssue[] {
       const all = i.errors ?? [];
       const typed = all.filter((b) => !b.some((e) => e.path.length === 1 && e.path[0] === 'type'));
       const plausible = all.filter((b) => !b.some((e) => e.path.length === 0 && e.code === 'invalid_type'));
-      const key = (b: SpecIssue[]) => b.map((e) => `${e.code}:${e.path.join('.')}`).sort().join('|');
+      const key = (b: SpecIssue[]) =>
+        b
+          .map((e) => `${e.code}:${e.path.join('.')}`)
+          .sort()
+          .join('|');
       const same = plausible.length > 0 && plausible.every((b) => key(b) === key(plausible[0]!));
       const branch = typed.length === 1 ? typed[0] : same ? plausible[0] : undefined;
       if (branch) return branch.flatMap((e) => fromZod(e, path));
       return [issue(path, 'UNION_TYPE_CHOICES', 'Value does not match any of the allowed types.')];
     }
     case 'too_big':
-      return [i.origin === 'string' || i.origin === 'array'
-        ? maxLength(path, Number(i.maximum), Number(size(i.input)))
-        : issue(path, 'NUMBER_TYPE_MAX', `Value must be less than or equal to ${String(i.maximum)}.`, i.input)];
+      return [
+        i.origin === 'string' || i.origin === 'array'
+          ? maxLength(path, Number(i.maximum), Number(size(i.input)))
+          : issue(path, 'NUMBER_TYPE_MAX', `Value must be less than or equal to ${String(i.maximum)}.`, i.input),
+      ];
     case 'too_small':
-      return [i.origin === 'string' || i.origin === 'array'
-        ? issue(path, 'BASE_TYPE_MIN_LENGTH', `Must be ${String(i.minimum)} or more in length.`, size(i.input))
-        : issue(path, 'NUMBER_TYPE_MIN', `Value must be greater than or equal to ${String(i.minimum)}.`, i.input)];
+      return [
+        i.origin === 'string' || i.origin === 'array'
+          ? issue(path, 'BASE_TYPE_MIN_LENGTH', `Must be ${String(i.minimum)} or more in length.`, size(i.input))
+          : issue(path, 'NUMBER_TYPE_MIN', `Value must be greater than or equal to ${String(i.minimum)}.`, i.input),
+      ];
     case 'invalid_type':
-      return [i.input === undefined
-        ? issue(path, 'BASE_TYPE_REQUIRED', 'This field is required')
-        : issue(path, `${(i.expected ?? 'base').toUpperCase()}_TYPE_CONVERT`, `Could not interpret the value as ${i.expected ?? 'the expected type'}.`, JSON.stringify(i.input))];
+      return [
+        i.input === undefined
+          ? issue(path, 'BASE_TYPE_REQUIRED', 'This field is required')
+          : issue(
+              path,
+              `${(i.expected ?? 'base').toUpperCase()}_TYPE_CONVERT`,
+              `Could not interpret the value as ${i.expected ?? 'the expected type'}.`,
+              JSON.stringify(i.input),
+            ),
+      ];
     case 'invalid_value':
-      return [issue(path, 'BASE_TYPE_CHOICES', `Value must be one of (${(i.values ?? []).map((v) => JSON.stringify(v)).join(', ')}).`, JSON.stringify(i.input))];
+      return [
+        issue(
+          path,
+          'BASE_TYPE_CHOICES',
+          `Value must be one of (${(i.values ?? []).map((v) => JSON.stringify(v)).join(', ')}).`,
+          JSON.stringify(i.input),
+        ),
+      ];
     case 'invalid_format':
-      return [i.format === 'url'
-        ? issue(path, 'URL_TYPE_INVALID_URL', 'Not a well formed URL.', i.input)
-        : issue(path, `${(i.format ?? 'BASE').toUpperCase()}_TYPE_INVALID`, `Invalid ${i.format ?? 'format'}.`, i.input)];
+      return [
+        i.format === 'url'
+          ? issue(path, 'URL_TYPE_INVALID_URL', 'Not a well formed URL.', i.input)
+          : issue(
+              path,
+              `${(i.format ?? 'BASE').toUpperCase()}_TYPE_INVALID`,
+              `Invalid ${i.format ?? 'format'}.`,
+              i.input,
+            ),
+      ];
     default:
       return [issue(path, i.code.toUpperCase(), i.message)];
   }

@@ -23,10 +23,12 @@ const CALLBACK_SCHEMAS: Record<number, SpecSchema> = {
 };
 
 /** A message body: the schema, then the limits. */
-const message = (schema: SpecSchema): Check => (body) => {
-  if (body === undefined) return []; // files only, no payload_json
-  return isObject(body) ? [...schemaIssues(schema, body), ...messageLimitIssues(body)] : [notADict()];
-};
+const message =
+  (schema: SpecSchema): Check =>
+  (body) => {
+    if (body === undefined) return []; // files only, no payload_json
+    return isObject(body) ? [...schemaIssues(schema, body), ...messageLimitIssues(body)] : [notADict()];
+  };
 
 const callback: Check = (body) => {
   if (!isObject(body)) return [notADict()];
@@ -34,24 +36,35 @@ const callback: Check = (body) => {
   if (!schema) return []; // an unknown type: the route answers it (BASE_TYPE_CHOICES)
   const out = schemaIssues(schema, body);
   const data = isObject(body.data) ? body.data : undefined;
-  if (data && body.type === R.ApplicationCommandAutocompleteResult) out.push(...choiceIssues(data.choices, ['data', 'choices']));
+  if (data && body.type === R.ApplicationCommandAutocompleteResult)
+    out.push(...choiceIssues(data.choices, ['data', 'choices']));
   else if (data && body.type !== R.Modal) out.push(...messageLimitIssues(data, ['data']));
   return out;
 };
 
 /** discord.js sends permission bitfields as strings, as Discord documents them; the spec's schema says number. */
 function specCommand(c: unknown): unknown {
-  if (!isObject(c) || typeof c.default_member_permissions !== 'string' || !/^\d+$/.test(c.default_member_permissions)) return c;
+  if (!isObject(c) || typeof c.default_member_permissions !== 'string' || !/^\d+$/.test(c.default_member_permissions))
+    return c;
   return { ...c, default_member_permissions: Number(c.default_member_permissions) };
 }
 
-const createCommand: Check = (body) => [...schemaIssues(spec.ApplicationCommandCreateRequestSchema, specCommand(body)), ...commandIssues(body, [])];
+const createCommand: Check = (body) => [
+  ...schemaIssues(spec.ApplicationCommandCreateRequestSchema, specCommand(body)),
+  ...commandIssues(body, []),
+];
 const bulkCommands: Check = (body) => {
   if (!Array.isArray(body)) return [issue([], 'ARRAY_TYPE_CONVERT', 'Must be an array.')];
-  return [...body.flatMap((c, i) => schemaIssues(spec.ApplicationCommandCreateRequestSchema, specCommand(c), [i])), ...bulkCommandIssues(body)];
+  return [
+    ...body.flatMap((c, i) => schemaIssues(spec.ApplicationCommandCreateRequestSchema, specCommand(c), [i])),
+    ...bulkCommandIssues(body),
+  ];
 };
 /** A PATCH may leave out the name and description: the rules apply to what it sends. */
-const patchCommand: Check = (body) => [...schemaIssues(spec.ApplicationCommandPatchRequestPartialSchema, specCommand(body)), ...commandIssues(isObject(body) ? { name: 'x', description: 'x', ...body } : body, [])];
+const patchCommand: Check = (body) => [
+  ...schemaIssues(spec.ApplicationCommandPatchRequestPartialSchema, specCommand(body)),
+  ...commandIssues(isObject(body) ? { name: 'x', description: 'x', ...body } : body, []),
+];
 
 const CHECKS: Record<string, Check> = {
   'POST /interactions/:id/:token/callback': callback,

@@ -65,9 +65,10 @@ export class World {
     this.users.set(this.defaultUser.id, this.defaultUser);
     this.commands = new CommandStore(this.applicationId, this.ids);
 
-    const specs: FakeGuildSpec[] = typeof options.guilds === 'number' || options.guilds === undefined
-      ? Array.from({ length: options.guilds ?? 1 }, () => ({}))
-      : options.guilds;
+    const specs: FakeGuildSpec[] =
+      typeof options.guilds === 'number' || options.guilds === undefined
+        ? Array.from({ length: options.guilds ?? 1 }, () => ({}))
+        : options.guilds;
     if (specs.length === 0) throw new Error('FakeDiscord needs at least one guild');
     this.guilds = specs.map((spec, gi) => {
       const guildId = spec.id ?? fixed.next();
@@ -145,13 +146,28 @@ export class World {
   userFor(id: string, username?: string, globalName?: string | null): APIUser {
     const known = this.users.get(id);
     if (known && username === undefined && globalName === undefined) return known;
-    const u = user(id, username ?? known?.username ?? `user${id.slice(-4)}`, globalName === undefined ? (known?.global_name ?? null) : globalName);
+    const u = user(
+      id,
+      username ?? known?.username ?? `user${id.slice(-4)}`,
+      globalName === undefined ? (known?.global_name ?? null) : globalName,
+    );
     this.users.set(id, u);
     return u;
   }
 
   member(u: APIUser): APIGuildMember {
-    return { user: u, roles: [], joined_at: JOINED_AT, deaf: false, mute: false, flags: 0 as GuildMemberFlags, pending: false, nick: null, avatar: null, premium_since: null };
+    return {
+      user: u,
+      roles: [],
+      joined_at: JOINED_AT,
+      deaf: false,
+      mute: false,
+      flags: 0 as GuildMemberFlags,
+      pending: false,
+      nick: null,
+      avatar: null,
+      premium_since: null,
+    };
   }
 
   apiChannel(ch: FakeChannel): APIGuildTextChannel<ChannelType.GuildText> {
@@ -274,5 +290,13 @@ export class World {
 }
 
 function user(id: string, username: string, globalName: string | null): APIUser {
-  return { id, username, global_name: globalName, discriminator: '0', avatar: null, public_flags: 0 as UserFlags, flags: 0 as UserFlags };
+  return {
+    id,
+    username,
+    global_name: globalName,
+    discriminator: '0',
+    avatar: null,
+    public_flags: 0 as UserFlags,
+    flags: 0 as UserFlags,
+  };
 }

@@ -38,13 +38,15 @@ export interface DailyRecord {
 }
 
 export type DailyAction =
-  | { kind: 'post'; day: string; due: Date }
-  | { kind: 'skip'; day: string; due: Date; lateMinutes: number };
+  { kind: 'post'; day: string; due: Date } | { kind: 'skip'; day: string; due: Date; lateMinutes: number };
 
 export const emptyRecord = (): DailyRecord => ({ sentNews: [] });
 
 function handled(record: DailyRecord, day: string): boolean {
-  return (record.lastPostedDay !== undefined && record.lastPostedDay >= day) || (record.skipped !== undefined && record.skipped.day >= day);
+  return (
+    (record.lastPostedDay !== undefined && record.lastPostedDay >= day) ||
+    (record.skipped !== undefined && record.skipped.day >= day)
+  );
 }
 
 /**

@@ -21,19 +21,23 @@ export interface NewsItem {
 
 /** A key fact as the data says it today. */
 export type ResolvedKeyFact =
-  | { kind: 'un-coverage'; profile: CountryProfile }
-  | { kind: 'relation'; answer: RelationAnswer };
+  { kind: 'un-coverage'; profile: CountryProfile } | { kind: 'relation'; answer: RelationAnswer };
 
 export class NewsDesk {
   /** Newest first. */
   readonly items: readonly NewsItem[];
   private readonly byId: Map<string, NewsItem>;
 
-  constructor(items: NewsItem[], private readonly facts: Facts) {
+  constructor(
+    items: NewsItem[],
+    private readonly facts: Facts,
+  ) {
     this.items = [...items].sort((a, b) => comparePartialDates(b.date, a.date) || a.id.localeCompare(b.id));
     this.byId = new Map(this.items.map((item) => [item.id, item]));
     for (const item of this.items) {
-      const countries = item.countries.map((country) => `${country.name.en} ${country.name.ko} ${country.code}`).join(' ');
+      const countries = item.countries
+        .map((country) => `${country.name.en} ${country.name.ko} ${country.code}`)
+        .join(' ');
       this.searchText.set(item, normalizeName(`${item.headline.en} ${item.headline.ko} ${item.date.iso} ${countries}`));
     }
   }
@@ -52,14 +56,19 @@ export class NewsDesk {
   /** Items whose headline, date or countries (names in either language, codes) contain every typed word, newest first. */
   searchHeadlines(query: string, limit = 25): NewsItem[] {
     const words = normalizeName(query).split(' ').filter(Boolean);
-    return this.items.filter((item) => words.every((word) => this.searchText.get(item)!.includes(word))).slice(0, limit);
+    return this.items
+      .filter((item) => words.every((word) => this.searchText.get(item)!.includes(word)))
+      .slice(0, limit);
   }
 
   keyFacts(item: NewsItem): ResolvedKeyFact[] {
     return item.keyFacts.map((fact) =>
       fact.kind === 'un-coverage'
         ? { kind: fact.kind, profile: countryProfile(this.facts, this.facts.country(fact.country)!) }
-        : { kind: fact.kind, answer: this.facts.relationBetween(this.facts.country(fact.a)!, this.facts.country(fact.b)!) },
+        : {
+            kind: fact.kind,
+            answer: this.facts.relationBetween(this.facts.country(fact.a)!, this.facts.country(fact.b)!),
+          },
     );
   }
 }

@@ -53,7 +53,9 @@ const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9+-]/g, '');
 /** Zones whose name contains what was typed, ignoring case, spaces, slashes and underscores ("new york", "seoul"). */
 export function searchTimeZones(typed: string, limit = 25): string[] {
   const wanted = squash(typed);
-  return timeZones().filter((zone) => squash(zone).includes(wanted)).slice(0, limit);
+  return timeZones()
+    .filter((zone) => squash(zone).includes(wanted))
+    .slice(0, limit);
 }
 
 export function localDateTime(instant: Date, zone: string): LocalDateTime {
@@ -89,9 +91,12 @@ function offsetMinutes(instant: Date, zone: string): number {
 export function instantOf(day: string, time: string, zone: string): Date {
   const [year, month, date] = day.split('-').map(Number);
   const [hour, minute] = time.split(':').map(Number);
-  const wall = Date.UTC(year!, month! - 1, date!, hour!, minute!);
+  const wall = Date.UTC(year!, month! - 1, date, hour, minute);
   // Try the offsets in force around that wall time; keep the earliest candidate that really shows that wall time.
-  const offsets = new Set([offsetMinutes(new Date(wall - 86_400_000), zone), offsetMinutes(new Date(wall + 86_400_000), zone)]);
+  const offsets = new Set([
+    offsetMinutes(new Date(wall - 86_400_000), zone),
+    offsetMinutes(new Date(wall + 86_400_000), zone),
+  ]);
   const candidates = [...offsets]
     .map((offset) => wall - offset * 60_000)
     .filter((instant) => {

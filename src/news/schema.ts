@@ -21,7 +21,10 @@ export const newsItemSchema = z.object({
   points: z.array(bilingual).min(3).max(5),
   countries: z.array(code).min(1).max(6),
   key_facts: z.array(keyFactSchema).max(5),
-  sources: z.array(z.object({ name: z.string().min(1).max(80), url: sourceUrlSchema })).min(1).max(5),
+  sources: z
+    .array(z.object({ name: z.string().min(1).max(80), url: sourceUrlSchema }))
+    .min(1)
+    .max(5),
 });
 
 export const newsFileSchema = z.object({

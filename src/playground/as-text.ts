@@ -5,7 +5,12 @@ import type { APIEmbed, APIInteractionResponseCallbackData, APIMessageComponent 
 function markdownLinksAsText(text: string): string {
   return text
     .replace(/\[([^\]]+)\]\((https?:[^)]+)\)/g, '$1 <$2>')
-    .replace(/<t:(\d+):[a-zA-Z]>/g, (_, seconds: string) => new Date(Number(seconds) * 1000).toISOString().replace(/:\d\d\.\d+Z$/, ' UTC').replace('T', ' '));
+    .replace(/<t:(\d+):[a-zA-Z]>/g, (_, seconds: string) =>
+      new Date(Number(seconds) * 1000)
+        .toISOString()
+        .replace(/:\d\d\.\d+Z$/, ' UTC')
+        .replace('T', ' '),
+    );
 }
 
 function embedAsText(embed: APIEmbed): string[] {
@@ -24,7 +29,7 @@ function componentsAsText(rows: readonly APIMessageComponent[]): string[] {
   const buttons: string[] = [];
   const walk = (components: readonly APIMessageComponent[]) => {
     for (const component of components) {
-      if ('components' in component && Array.isArray(component.components)) walk(component.components as APIMessageComponent[]);
+      if ('components' in component && Array.isArray(component.components)) walk(component.components);
       if ('label' in component && component.label) {
         const id = 'custom_id' in component ? component.custom_id : 'url' in component ? component.url : '';
         buttons.push(`[${component.label}${'disabled' in component && component.disabled ? ' (disabled)' : ''}] ${id}`);
@@ -40,6 +45,6 @@ export function messageAsText(data: APIInteractionResponseCallbackData, ephemera
   if (ephemeral) lines.push('(only you can see this)');
   if (data.content) lines.push(markdownLinksAsText(data.content));
   for (const embed of data.embeds ?? []) lines.push(...embedAsText(embed));
-  lines.push(...componentsAsText((data.components ?? []) as APIMessageComponent[]));
+  lines.push(...componentsAsText(data.components ?? []));
   return lines.join('\n');
 }

@@ -33,7 +33,8 @@ if (values.admin) actor.permissions = MANAGE_GUILD | (1n << 10n) | (1n << 11n);
 
 function show(result: InteractionResult, json: boolean): string {
   if (json) return JSON.stringify(result.choices ?? result.data, null, 2);
-  if (result.choices) return result.choices.map((choice) => `${String(choice.value).padEnd(4)} ${choice.name}`).join('\n');
+  if (result.choices)
+    return result.choices.map((choice) => `${String(choice.value).padEnd(4)} ${choice.name}`).join('\n');
   return messageAsText(result.data, result.ephemeral);
 }
 

@@ -86,7 +86,12 @@ export class QuizGame {
       total.answered += 1;
       this.totals.set(answer.userId, total);
     }
-    const result: RoundResult = { round: this.round, question, answers, last: this.round === this.questions.length - 1 };
+    const result: RoundResult = {
+      round: this.round,
+      question,
+      answers,
+      last: this.round === this.questions.length - 1,
+    };
     this.answers = new Map();
     if (result.last) this.finished = true;
     else {
@@ -99,6 +104,8 @@ export class QuizGame {
 
   /** Players by points this quiz, best first. */
   standings(): { userId: string; points: number; right: number; answered: number }[] {
-    return [...this.totals].map(([userId, total]) => ({ userId, ...total })).sort((a, b) => b.points - a.points || a.userId.localeCompare(b.userId));
+    return [...this.totals]
+      .map(([userId, total]) => ({ userId, ...total }))
+      .sort((a, b) => b.points - a.points || a.userId.localeCompare(b.userId));
   }
 }

@@ -24,19 +24,84 @@ export const worldBaseKinds: ReadonlySet<PromptKind> = new Set(['no-relations', 
  */
 export const wellKnownCodes: ReadonlySet<string> = new Set([
   // G20 members and the permanent five
-  'AR', 'AU', 'BR', 'CA', 'CN', 'DE', 'FR', 'GB', 'ID', 'IN', 'IT', 'JP', 'KR', 'MX', 'RU', 'SA', 'TR', 'US', 'ZA',
+  'AR',
+  'AU',
+  'BR',
+  'CA',
+  'CN',
+  'DE',
+  'FR',
+  'GB',
+  'ID',
+  'IN',
+  'IT',
+  'JP',
+  'KR',
+  'MX',
+  'RU',
+  'SA',
+  'TR',
+  'US',
+  'ZA',
   // The Korean peninsula's neighbourhood
-  'KP', 'MN', 'VN', 'TH', 'PH', 'MY', 'SG', 'LA', 'KH', 'MM', 'BD', 'NP', 'LK', 'PK',
+  'KP',
+  'MN',
+  'VN',
+  'TH',
+  'PH',
+  'MY',
+  'SG',
+  'LA',
+  'KH',
+  'MM',
+  'BD',
+  'NP',
+  'LK',
+  'PK',
   // Often in the news
-  'SY', 'CU', 'IR', 'IQ', 'IL', 'EG', 'DZ', 'NG', 'KE', 'ET', 'UA', 'PL', 'SE', 'NO', 'NL', 'CH', 'ES', 'NZ',
-  'CL', 'CO', 'PE', 'VE',
+  'SY',
+  'CU',
+  'IR',
+  'IQ',
+  'IL',
+  'EG',
+  'DZ',
+  'NG',
+  'KE',
+  'ET',
+  'UA',
+  'PL',
+  'SE',
+  'NO',
+  'NL',
+  'CH',
+  'ES',
+  'NZ',
+  'CL',
+  'CO',
+  'PE',
+  'VE',
 ]);
 
 /** Which kinds each difficulty asks, and how often relative to each other. */
 export const kindWeights: Readonly<Record<Difficulty, Readonly<Partial<Record<PromptKind, number>>>>> = {
   easy: { 'decade-of': 4, 'most-recent': 3, 'no-relations': 2, severed: 2, 'restored-in-year': 1 },
-  medium: { 'established-in-year': 3, 'decade-of': 3, 'most-recent': 3, severed: 2, 'no-relations': 2, 'restored-in-year': 2 },
-  hard: { 'year-of': 4, 'established-in-year': 4, 'most-recent': 2, severed: 1, 'no-relations': 1, 'restored-in-year': 2 },
+  medium: {
+    'established-in-year': 3,
+    'decade-of': 3,
+    'most-recent': 3,
+    severed: 2,
+    'no-relations': 2,
+    'restored-in-year': 2,
+  },
+  hard: {
+    'year-of': 4,
+    'established-in-year': 4,
+    'most-recent': 2,
+    severed: 1,
+    'no-relations': 1,
+    'restored-in-year': 2,
+  },
 };
 
 /** Identifies a prompt: the same key means the same question asked (kind and parameters). */
@@ -194,7 +259,10 @@ function establishedInYear(ctx: Context): Question | null {
   const wrongs = sampleTies(
     ctx,
     ctx.ties.filter(
-      (tie) => tie.relation.established && tie.relation.established.year !== year && !establishmentYears(tie.relation).has(year),
+      (tie) =>
+        tie.relation.established &&
+        tie.relation.established.year !== year &&
+        !establishmentYears(tie.relation).has(year),
     ),
     3,
   );
@@ -262,7 +330,8 @@ function noRelations(ctx: Context): Question | null {
     ctx,
     ctx.ties.filter(
       (tie) =>
-        tie.relation.status === 'none' || (tie.relation.status === 'severed' && latestSevered(tie.relation) !== undefined),
+        tie.relation.status === 'none' ||
+        (tie.relation.status === 'severed' && latestSevered(tie.relation) !== undefined),
     ),
   );
   if (!right) return null;
@@ -348,9 +417,19 @@ function restorations(facts: Facts): readonly Restoration[] {
       .flatMap((relation) =>
         relation.events
           .filter((event) => event.kind === 'restored' && event.sources && event.confidence !== 'low')
-          .map((event) => ({ a: facts.country(relation.pair[0])!, b: facts.country(relation.pair[1])!, relation, event })),
+          .map((event) => ({
+            a: facts.country(relation.pair[0])!,
+            b: facts.country(relation.pair[1])!,
+            relation,
+            event,
+          })),
       )
-      .sort((x, y) => x.a.code.localeCompare(y.a.code) || x.b.code.localeCompare(y.b.code) || comparePartialDates(x.event.date, y.event.date));
+      .sort(
+        (x, y) =>
+          x.a.code.localeCompare(y.a.code) ||
+          x.b.code.localeCompare(y.b.code) ||
+          comparePartialDates(x.event.date, y.event.date),
+      );
     restorationCache.set(facts, found);
   }
   return found;
@@ -364,7 +443,8 @@ function restoredInYear(ctx: Context): Question | null {
   const year = right.event.date.year;
   const busy = (relation: Relation) => establishmentYears(relation).has(year);
   const others = new Map<Relation, Restoration>();
-  for (const candidate of pool) if (!busy(candidate.relation) && !others.has(candidate.relation)) others.set(candidate.relation, candidate);
+  for (const candidate of pool)
+    if (!busy(candidate.relation) && !others.has(candidate.relation)) others.set(candidate.relation, candidate);
   const wrongs = shuffle(ctx.random, [...others.values()]).slice(0, 3);
   const pair = ({ a, b }: Restoration): Choice => ({ kind: 'pair', a, b });
   return assemble(ctx, { kind: 'restored-in-year', year }, pair(right), wrongs.map(pair), {
@@ -393,7 +473,9 @@ const generators: Record<PromptKind, (ctx: Context) => Question | null> = {
 const maxAttempts = 40;
 
 function baseCountries(facts: Facts, kind: PromptKind): Country[] {
-  const codes = worldBaseKinds.has(kind) ? [...baseCodes, ...[...wellKnownCodes].filter((code) => !baseCodes.includes(code as never))] : baseCodes;
+  const codes = worldBaseKinds.has(kind)
+    ? [...baseCodes, ...[...wellKnownCodes].filter((code) => !baseCodes.includes(code as never))]
+    : baseCodes;
   const bases = codes.map((code) => facts.country(code)).filter((country): country is Country => !!country);
   if (bases.length === 0) throw new Error('quiz: the facts know neither South Korea nor North Korea');
   return bases;
@@ -406,12 +488,20 @@ function baseCountries(facts: Facts, kind: PromptKind): Country[] {
 function baseWeight(kind: PromptKind, base: Country, bases: number): number {
   const others = Math.max(bases - baseCodes.length, 1);
   const korea = baseCodes.includes(base.code as never) ? others / baseCodes.length : 1;
-  if (kind === 'no-relations' || kind === 'severed') return base.code === 'KP' ? 4 * korea : base.code === 'KR' ? korea : 1;
+  if (kind === 'no-relations' || kind === 'severed')
+    return base.code === 'KP' ? 4 * korea : base.code === 'KR' ? korea : 1;
   return korea;
 }
 
 function contextFor(facts: Facts, difficulty: Difficulty, random: Random, base: Country): Context {
-  return { facts, difficulty, random, base, ties: usableTies(facts, base, difficulty), weight: partnerWeight(difficulty) };
+  return {
+    facts,
+    difficulty,
+    random,
+    base,
+    ties: usableTies(facts, base, difficulty),
+    weight: partnerWeight(difficulty),
+  };
 }
 
 function generate(
@@ -451,7 +541,8 @@ export function generateQuestion(facts: Facts, difficulty: Difficulty, random: R
 
 /** `rounds` questions, no prompt asked twice, kinds mixed. Throws RangeError if the facts run out of questions. */
 export function generateQuiz(facts: Facts, rounds: number, difficulty: Difficulty, random: Random): Question[] {
-  if (!Number.isInteger(rounds) || rounds < 0) throw new RangeError(`quiz: rounds must be a whole number, not ${rounds}`);
+  if (!Number.isInteger(rounds) || rounds < 0)
+    throw new RangeError(`quiz: rounds must be a whole number, not ${rounds}`);
   const used = new Set<string>();
   const kindCounts = new Map<PromptKind, number>();
   const questions: Question[] = [];

@@ -31,5 +31,11 @@ export function accuracy(stats: PlayerStats): number {
 export function rank(board: Record<string, PlayerStats>): { userId: string; stats: PlayerStats }[] {
   return Object.entries(board)
     .map(([userId, stats]) => ({ userId, stats }))
-    .sort((a, b) => b.stats.points - a.stats.points || accuracy(b.stats) - accuracy(a.stats) || b.stats.answered - a.stats.answered || a.userId.localeCompare(b.userId));
+    .sort(
+      (a, b) =>
+        b.stats.points - a.stats.points ||
+        accuracy(b.stats) - accuracy(a.stats) ||
+        b.stats.answered - a.stats.answered ||
+        a.userId.localeCompare(b.userId),
+    );
 }

@@ -32,7 +32,14 @@ export function dailyStatusReply(
     `**${d.next}:** ${discordWhen(next)}`,
     `**${d.last}:** ${record.lastPostedAt ? discordTime(new Date(record.lastPostedAt)) : d.never}`,
   ];
-  if (settings.paused) lines.push('', `⏸️ ${d.paused(d.reasons[settings.paused.reason], discordTime(new Date(settings.paused.since), 'f'))}`);
+  if (settings.paused)
+    lines.push(
+      '',
+      `⏸️ ${d.paused(d.reasons[settings.paused.reason], discordTime(new Date(settings.paused.since), 'f'))}`,
+    );
   if (record.skipped) lines.push('', `⏭️ ${d.skipped(record.skipped.day, record.skipped.lateMinutes)}`);
-  return { ephemeral: true, embeds: [{ title: d.statusTitle, description: lines.join('\n'), color: settings.paused ? 0xf9a825 : 0x2e7d32 }] };
+  return {
+    ephemeral: true,
+    embeds: [{ title: d.statusTitle, description: lines.join('\n'), color: settings.paused ? 0xf9a825 : 0x2e7d32 }],
+  };
 }

@@ -10,42 +10,59 @@ export function languageOf(discordLocale: string | null | undefined): Language {
 }
 
 const monthNames = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 export interface Strings {
-  date(year: number, month?: number, day?: number): string;
-  ago(months: number, yearOnly: boolean): string;
-  pairTitle(a: string, b: string): string;
+  date: (year: number, month?: number, day?: number) => string;
+  ago: (months: number, yearOnly: boolean) => string;
+  pairTitle: (a: string, b: string) => string;
   /** `when` is the date with its preposition ("on 10 April 2025", "in 1974"); in Korean just the date. */
-  statusSentence(status: RelationStatus, when: string | null, ago: string | null): string;
-  firstEstablished(when: string): string;
+  statusSentence: (status: RelationStatus, when: string | null, ago: string | null) => string;
+  firstEstablished: (when: string) => string;
   /** The two countries' own lists give different dates; `differ` is 'year' when even the years differ. */
-  listsDisagree(a: string, aDate: string, b: string, bDate: string, differ: 'year' | 'day'): string;
+  listsDisagree: (a: string, aDate: string, b: string, bDate: string, differ: 'year' | 'day') => string;
   /** Neither list mentions the other: never to be read as "no relations". */
   notListedNote: string;
   /** An answer given for a former name: "USSR: answered for Russia, its successor". */
   /** `until`: the date alone; `ended`: with its preposition in English ("on 26 December 1991"). */
-  formerNameNote(typed: string, label: string, now: string, kind: 'renamed' | 'successor', until: string, ended: string): string;
+  formerNameNote(
+    typed: string,
+    label: string,
+    now: string,
+    kind: 'renamed' | 'successor',
+    until: string,
+    ended: string,
+  ): string;
   /** `successors`: how many states it became (one: it joined that state). */
-  dissolved(label: string, until: string, successors: number): string;
-  statusAsOf(asOf: string): string;
+  dissolved: (label: string, until: string, successors: number) => string;
+  statusAsOf: (asOf: string) => string;
   /** A world-layer pair nobody researched: its history beyond the lists' dates is unknown, not clean. */
   historyUnknown: string;
   breakUndated: string;
-  restoredSentence(when: string, ago: string): string;
-  noRecord(a: string, b: string): string;
+  restoredSentence: (when: string, ago: string) => string;
+  noRecord: (a: string, b: string) => string;
   noRecordHint: string;
-  sameCountry(name: string): string;
+  sameCountry: (name: string) => string;
   eventKind: Record<EventKind, string>;
   statusWord: Record<RelationStatus, string>;
   confidence: Record<Confidence, string>;
-  field: { history: string; sources: string; confidence: string; caveat: string; more(count: number): string };
-  footerAsOf(asOf: string): string;
-  footerAsOfRange(oldest: string, newest: string): string;
-  profileTitle(name: string): string;
-  profileUnMembers(established: number, others: number, notListed: number): string;
+  field: { history: string; sources: string; confidence: string; caveat: string; more: (count: number) => string };
+  footerAsOf: (asOf: string) => string;
+  footerAsOfRange: (oldest: string, newest: string) => string;
+  profileTitle: (name: string) => string;
+  profileUnMembers: (established: number, others: number, notListed: number) => string;
   profileFields: {
     withoutUn: string;
     notListedUn: string;
@@ -54,14 +71,14 @@ export interface Strings {
     broken: string;
     none: string;
   };
-  partnersCount(count: number, unCount: number): string;
-  countryNotFound(text: string): string;
-  countryAmbiguous(text: string): string;
+  partnersCount: (count: number, unCount: number) => string;
+  countryNotFound: (text: string) => string;
+  countryAmbiguous: (text: string) => string;
   didYouMean: string;
   tryAutocomplete: string;
   helpTitle: string;
   helpFooter: string;
-  somethingWentWrong(reference: string): string;
+  somethingWentWrong: (reference: string) => string;
   unknownCommand: string;
   storeUnavailable: string;
   restarting: string;
@@ -69,7 +86,11 @@ export interface Strings {
 
 const en: Strings = {
   date: (year, month, day) =>
-    month === undefined ? `${year}` : day === undefined ? `${monthNames[month - 1]} ${year}` : `${day} ${monthNames[month - 1]} ${year}`,
+    month === undefined
+      ? `${year}`
+      : day === undefined
+        ? `${monthNames[month - 1]} ${year}`
+        : `${day} ${monthNames[month - 1]} ${year}`,
   ago(months, yearOnly) {
     if (months < 0) return 'in the future';
     const years = Math.floor(months / 12);
@@ -107,7 +128,10 @@ const en: Strings = {
   formerNameNote(typed, label, now, kind, until, ended) {
     // "Burma" needs no "is Burma"; "USSR" is worth spelling out as the Soviet Union.
     const same = typed.toLowerCase() === label.replace(/^the /, '').toLowerCase();
-    if (kind === 'renamed') return same ? `"${typed}" is the name used until ${until}: answered for ${now}.` : `"${typed}" is ${label}, the name used until ${until}: answered for ${now}.`;
+    if (kind === 'renamed')
+      return same
+        ? `"${typed}" is the name used until ${until}: answered for ${now}.`
+        : `"${typed}" is ${label}, the name used until ${until}: answered for ${now}.`;
     return `"${typed}" ${same ? 'ended' : `is ${label}, which ended`} ${ended}: answered for ${now}, its successor state.`;
   },
   dissolved: (label, until, successors) =>
@@ -132,7 +156,13 @@ const en: Strings = {
     downgraded: 'relations downgraded',
     other: 'event',
   },
-  statusWord: { established: 'established', severed: 'severed', suspended: 'suspended', none: 'no relations', not_listed: 'not listed by either' },
+  statusWord: {
+    established: 'established',
+    severed: 'severed',
+    suspended: 'suspended',
+    none: 'no relations',
+    not_listed: 'not listed by either',
+  },
   confidence: {
     high: 'High: two independent publishers state it.',
     medium: 'Medium: one publisher states it.',
@@ -150,7 +180,9 @@ const en: Strings = {
   profileTitle: (name) => `${name}: diplomatic profile`,
   profileUnMembers: (established, others, notListed) =>
     `Diplomatic relations with **${established}** of the ${others} other UN member states.` +
-    (notListed > 0 ? ` For ${notListed} more, neither side's list mentions the other: my data may be incomplete there.` : ''),
+    (notListed > 0
+      ? ` For ${notListed} more, neither side's list mentions the other: my data may be incomplete there.`
+      : ''),
   profileFields: {
     withoutUn: 'UN members without relations',
     notListedUn: 'UN members neither list mentions',
@@ -166,9 +198,11 @@ const en: Strings = {
   tryAutocomplete: 'Pick a name from the list that appears as you type, or use a code such as KR or SYR.',
   helpTitle: 'attache: diplomatic relations, with sources',
   helpFooter: 'Country options take names in English or Korean, codes (KR, KOR) and common aliases.',
-  somethingWentWrong: (reference) => `Sorry, something went wrong on my side. Please try again in a moment. (ref ${reference})`,
+  somethingWentWrong: (reference) =>
+    `Sorry, something went wrong on my side. Please try again in a moment. (ref ${reference})`,
   unknownCommand: "I don't know that command. It may have been removed; try /help.",
-  storeUnavailable: 'That is temporarily unavailable: I cannot reach my storage right now. Facts (/relations, /country, /news) still work. Please try again in a few minutes.',
+  storeUnavailable:
+    'That is temporarily unavailable: I cannot reach my storage right now. Facts (/relations, /country, /news) still work. Please try again in a few minutes.',
   restarting: 'I am restarting right now. Please try again in a moment.',
 };
 
@@ -213,7 +247,8 @@ const ko: Strings = {
     // The particle goes after the closing quote, chosen by the word inside it.
     const topic = `"${typed}"${josa(typed, '은', '는').slice(typed.length)}`;
     const same = typed === label;
-    if (kind === 'renamed') return `${topic} ${until}까지 쓰던 이름${same ? '' : `(${label})`}입니다. ${now} 기준으로 답합니다.`;
+    if (kind === 'renamed')
+      return `${topic} ${until}까지 쓰던 이름${same ? '' : `(${label})`}입니다. ${now} 기준으로 답합니다.`;
     return `${topic} ${until}에 사라진 ${same ? '나라' : label}입니다. 승계국인 ${now} 기준으로 답합니다.`;
   },
   dissolved: (label, until, successors) =>
@@ -221,7 +256,8 @@ const ko: Strings = {
       ? `${josa(label, '은', '는')} ${until}에 사라져 아래 나라의 일부가 되었습니다.`
       : `${josa(label, '은', '는')} ${until}에 사라진 나라입니다. 뒤를 이은 나라 중 하나를 골라 주세요.`,
   statusAsOf: (asOf) => `${asOf} 기준 상태입니다.`,
-  historyUnknown: '이 두 나라에 대해서는 양국의 외교 관계 목록만 있고 따로 조사한 경과는 없습니다. 단교나 복원이 있었더라도 여기에 빠져 있을 수 있습니다.',
+  historyUnknown:
+    '이 두 나라에 대해서는 양국의 외교 관계 목록만 있고 따로 조사한 경과는 없습니다. 단교나 복원이 있었더라도 여기에 빠져 있을 수 있습니다.',
   breakUndated: '관계가 언제 끊겼는지는 제 출처에 없습니다.',
   restoredSentence: (date, ago) => `**외교 관계가 유지되고 있습니다.** ${date}(${ago})에 복원되었습니다.`,
   noRecord: (a, b) => `${josa(a, '과', '와')} ${b} 사이의 관계 기록이 없어서, 수교 여부를 말씀드릴 수 없습니다.`,
@@ -237,7 +273,13 @@ const ko: Strings = {
     downgraded: '관계 격하',
     other: '사건',
   },
-  statusWord: { established: '수교', severed: '단교', suspended: '중단', none: '관계 없음', not_listed: '양국 목록에 없음' },
+  statusWord: {
+    established: '수교',
+    severed: '단교',
+    suspended: '중단',
+    none: '관계 없음',
+    not_listed: '양국 목록에 없음',
+  },
   confidence: {
     high: '높음: 서로 다른 두 곳 이상의 발행처가 밝히고 있습니다.',
     medium: '보통: 한 발행처가 밝히고 있습니다.',
@@ -271,9 +313,11 @@ const ko: Strings = {
   tryAutocomplete: '입력할 때 나타나는 목록에서 고르거나 KR, SYR 같은 코드를 써 주세요.',
   helpTitle: 'attache: 출처와 함께 보는 외교 관계',
   helpFooter: '나라 옵션에는 한국어·영어 이름, 코드(KR, KOR), 흔히 쓰는 다른 이름을 쓸 수 있습니다.',
-  somethingWentWrong: (reference) => `죄송합니다. 처리 중 문제가 생겼습니다. 잠시 후 다시 시도해 주세요. (참조 ${reference})`,
+  somethingWentWrong: (reference) =>
+    `죄송합니다. 처리 중 문제가 생겼습니다. 잠시 후 다시 시도해 주세요. (참조 ${reference})`,
   unknownCommand: '알 수 없는 명령어입니다. 삭제되었을 수 있어요. /도움말을 확인해 주세요.',
-  storeUnavailable: '저장소에 연결할 수 없어 잠시 이 기능을 쓸 수 없습니다. 사실 조회(/관계, /나라, /뉴스)는 됩니다. 몇 분 뒤 다시 시도해 주세요.',
+  storeUnavailable:
+    '저장소에 연결할 수 없어 잠시 이 기능을 쓸 수 없습니다. 사실 조회(/관계, /나라, /뉴스)는 됩니다. 몇 분 뒤 다시 시도해 주세요.',
   restarting: '지금 다시 시작하는 중입니다. 잠시 후 다시 시도해 주세요.',
 };
 

@@ -2,7 +2,10 @@
 
 /** True when the last Hangul syllable of a word ends in a consonant (has a 받침); undefined when not Hangul. */
 function endsInConsonant(word: string): boolean | undefined {
-  const last = word.trim().replace(/[^\p{L}\p{N}]+$/u, '').at(-1);
+  const last = word
+    .trim()
+    .replace(/[^\p{L}\p{N}]+$/u, '')
+    .at(-1);
   if (!last) return undefined;
   const code = last.charCodeAt(0);
   if (code >= 0xac00 && code <= 0xd7a3) return (code - 0xac00) % 28 !== 0;

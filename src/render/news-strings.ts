@@ -7,27 +7,27 @@ export interface NewsStrings {
   countries: string;
   countriesHint: string;
   sources: string;
-  unCoverage(country: string, established: number, others: number, exceptions: string): string;
+  unCoverage: (country: string, established: number, others: number, exceptions: string) => string;
   noExceptions: string;
-  relationLine(pair: string, status: string, date: string | null): string;
-  unknownPair(pair: string): string;
-  newsFooter(id: string): string;
+  relationLine: (pair: string, status: string, date: string | null) => string;
+  unknownPair: (pair: string) => string;
+  newsFooter: (id: string) => string;
   noNews: string;
-  unknownItem(typed: string): string;
-  dailyFooter(day: string): string;
-  onThisDayTitle(date: string): string;
-  onThisDayLine(year: number, pair: string): string;
+  unknownItem: (typed: string) => string;
+  dailyFooter: (day: string) => string;
+  onThisDayTitle: (date: string) => string;
+  onThisDayLine: (year: number, pair: string) => string;
   factTitle: string;
-  factLine(a: string, b: string, date: string): string;
+  factLine: (a: string, b: string, date: string) => string;
   daily: {
     notAdmin: string;
     guildOnly: string;
-    badTime(typed: string): string;
-    badZone(typed: string): string;
-    cannotPost(channel: string, reason: string): string;
+    badTime: (typed: string) => string;
+    badZone: (typed: string) => string;
+    cannotPost: (channel: string, reason: string) => string;
     reasons: Record<'channel-missing' | 'missing-permissions' | 'not-text', string>;
-    confirmedInChannel(time: string, zone: string): string;
-    set(channel: string, time: string, zone: string, next: string): string;
+    confirmedInChannel: (time: string, zone: string) => string;
+    set: (channel: string, time: string, zone: string, next: string) => string;
     off: string;
     wasOff: string;
     notSet: string;
@@ -37,8 +37,8 @@ export interface NewsStrings {
     next: string;
     last: string;
     never: string;
-    paused(reason: string, since: string): string;
-    skipped(day: string, minutes: number): string;
+    paused: (reason: string, since: string) => string;
+    skipped: (day: string, minutes: number) => string;
   };
 }
 
@@ -83,7 +83,8 @@ const en: NewsStrings = {
     last: 'Last post',
     never: 'not yet',
     paused: (reason, since) => `Paused since ${since}: ${reason} Fix it, then run /daily set again.`,
-    skipped: (day, minutes) => `The post for ${day} was skipped: the bot was down and it would have been ${Math.round(minutes / 60)} h late.`,
+    skipped: (day, minutes) =>
+      `The post for ${day} was skipped: the bot was down and it would have been ${Math.round(minutes / 60)} h late.`,
   },
 };
 
@@ -117,7 +118,8 @@ const ko: NewsStrings = {
       'not-text': '텍스트 채널이 아닙니다.',
     },
     confirmedInChannel: (time, zone) => `매일 ${time}(${zone})에 이 채널에 외교 뉴스를 게시합니다.`,
-    set: (channel, time, zone, next) => `일일 게시물은 매일 ${time}(${zone})에 ${channel}에 올라갑니다. 다음 게시: ${next}.`,
+    set: (channel, time, zone, next) =>
+      `일일 게시물은 매일 ${time}(${zone})에 ${channel}에 올라갑니다. 다음 게시: ${next}.`,
     off: '일일 게시물을 껐습니다. 다시 켜려면 /일일 설정을 쓰세요.',
     wasOff: '일일 게시물은 이미 꺼져 있습니다.',
     notSet: '이 서버에는 일일 게시물이 설정되어 있지 않습니다. /일일 설정으로 시작하세요.',
@@ -128,7 +130,8 @@ const ko: NewsStrings = {
     last: '마지막 게시',
     never: '아직 없음',
     paused: (reason, since) => `${since}부터 일시 중지됨: ${reason} 문제를 해결한 뒤 /일일 설정을 다시 실행하세요.`,
-    skipped: (day, minutes) => `${day} 게시물은 건너뛰었습니다. 봇이 꺼져 있어 ${Math.round(minutes / 60)}시간 늦어졌기 때문입니다.`,
+    skipped: (day, minutes) =>
+      `${day} 게시물은 건너뛰었습니다. 봇이 꺼져 있어 ${Math.round(minutes / 60)}시간 늦어졌기 때문입니다.`,
   },
 };
 

@@ -16,8 +16,14 @@ function keyFactLine(fact: ResolvedKeyFact, language: Language): string {
   const n = newsStrings[language];
   if (fact.kind === 'un-coverage') {
     const { profile } = fact;
-    const exceptions = profile.un.without.map(({ partner }) => countryLabel(partner, language)).join(', ') || n.noExceptions;
-    return n.unCoverage(countryLabel(profile.country, language), profile.un.established.length, profile.un.others, exceptions);
+    const exceptions =
+      profile.un.without.map(({ partner }) => countryLabel(partner, language)).join(', ') || n.noExceptions;
+    return n.unCoverage(
+      countryLabel(profile.country, language),
+      profile.un.established.length,
+      profile.un.others,
+      exceptions,
+    );
   }
   const { answer } = fact;
   if (answer.kind === 'same-country') return countryLabel(answer.a, language);
@@ -33,32 +39,58 @@ export function newsEmbed(item: NewsItem, keyFacts: ResolvedKeyFact[], language:
   const n = newsStrings[language];
   const fields: APIEmbedField[] = [];
   if (keyFacts.length) {
-    fields.push({ name: n.keyFacts, value: fitLines(keyFacts.map((fact) => `• ${keyFactLine(fact, language)}`), strings[language].field.more) });
+    fields.push({
+      name: n.keyFacts,
+      value: fitLines(
+        keyFacts.map((fact) => `• ${keyFactLine(fact, language)}`),
+        strings[language].field.more,
+      ),
+    });
   }
-  const countries = item.countries.map((country) => `${countryLabel(country, language)} (\`${country.code}\`)`).join(' · ');
+  const countries = item.countries
+    .map((country) => `${countryLabel(country, language)} (\`${country.code}\`)`)
+    .join(' · ');
   fields.push({ name: n.countries, value: clip(`${countries}\n${n.countriesHint}`, limits.fieldValue) });
   fields.push({
     name: n.sources,
-    value: fitLines(item.sources.map((source) => `[${source.name}](${source.url})`), strings[language].field.more),
+    value: fitLines(
+      item.sources.map((source) => `[${source.name}](${source.url})`),
+      strings[language].field.more,
+    ),
   });
   const points = item.points.map((point) => `• ${point[language]}`);
   return {
     title: clip(item.headline[language], limits.title),
     url: item.sources[0]!.url,
     color: newsColor,
-    description: clip([`📅 ${formatDate(item.date, language)} (${formatAgo(item.date, now, language)})`, '', ...points].join('\n'), limits.description),
+    description: clip(
+      [`📅 ${formatDate(item.date, language)} (${formatAgo(item.date, now, language)})`, '', ...points].join('\n'),
+      limits.description,
+    ),
     fields,
     footer: { text: n.newsFooter(item.id) },
   };
 }
 
-export function newsReply(item: NewsItem | undefined, keyFacts: ResolvedKeyFact[], language: Language, now: Date): Reply {
+export function newsReply(
+  item: NewsItem | undefined,
+  keyFacts: ResolvedKeyFact[],
+  language: Language,
+  now: Date,
+): Reply {
   if (!item) return { ephemeral: true, content: newsStrings[language].noNews };
   return { embeds: [newsEmbed(item, keyFacts, language, now)] };
 }
 
 /** The daily post: a news item, what happened on this date, or a fact of the day. The footer carries the day. */
-export function dailyPost(content: DailyContent, keyFacts: ResolvedKeyFact[], language: Language, day: string, now: Date, sources: SourceBook): Reply {
+export function dailyPost(
+  content: DailyContent,
+  keyFacts: ResolvedKeyFact[],
+  language: Language,
+  day: string,
+  now: Date,
+  sources: SourceBook,
+): Reply {
   const n = newsStrings[language];
   const t = strings[language];
   const footer = { text: n.dailyFooter(day) };
@@ -71,7 +103,9 @@ export function dailyPost(content: DailyContent, keyFacts: ResolvedKeyFact[], la
     return {
       embeds: [
         {
-          title: n.onThisDayTitle(language === 'ko' ? `${month}월 ${date}일` : t.date(year!, month, date).replace(/ \d+$/, '')),
+          title: n.onThisDayTitle(
+            language === 'ko' ? `${month}월 ${date}일` : t.date(year!, month, date).replace(/ \d+$/, ''),
+          ),
           color: statusColor.established,
           description: fitLines(lines, t.field.more, limits.description),
           footer,
@@ -85,8 +119,17 @@ export function dailyPost(content: DailyContent, keyFacts: ResolvedKeyFact[], la
       {
         title: n.factTitle,
         color: statusColor.established,
-        description: n.factLine(countryLabel(a, language), countryLabel(b, language), formatDate(relation.established!, language)),
-        fields: [{ name: n.sources, value: sourceLinks(relation.sources, t.field.more, (url) => sources.label(url, language)) }],
+        description: n.factLine(
+          countryLabel(a, language),
+          countryLabel(b, language),
+          formatDate(relation.established!, language),
+        ),
+        fields: [
+          {
+            name: n.sources,
+            value: sourceLinks(relation.sources, t.field.more, (url) => sources.label(url, language)),
+          },
+        ],
         footer,
       },
     ],

@@ -16,14 +16,19 @@ export function countryNotFoundReply(
   const quoted = quoteUserText(typed);
   const lines = [
     resolution.kind === 'dissolved'
-      ? t.dissolved(resolution.former.label[language], formatWhen(resolution.former.until, language), resolution.suggestions.length)
+      ? t.dissolved(
+          resolution.former.label[language],
+          formatWhen(resolution.former.until, language),
+          resolution.suggestions.length,
+        )
       : resolution.kind === 'ambiguous'
         ? t.countryAmbiguous(quoted)
         : t.countryNotFound(quoted),
   ];
   if (resolution.suggestions.length) {
     if (resolution.kind !== 'dissolved') lines.push(t.didYouMean);
-    for (const country of resolution.suggestions) lines.push(`• ${countryLabel(country, language)} (\`${country.code}\`)`);
+    for (const country of resolution.suggestions)
+      lines.push(`• ${countryLabel(country, language)} (\`${country.code}\`)`);
   }
   lines.push(t.tryAutocomplete);
   return { ephemeral: true, content: lines.join('\n') };

@@ -19,8 +19,13 @@ export function profileReply(profile: CountryProfile, language: Language): Reply
   const { un } = profile;
   const fields: APIEmbedField[] = [];
 
-  const without = byName(un.without, (entry) => entry.partner, language).map(({ partner, status }) => `${label(partner)} (${t.statusWord[status]})`);
-  fields.push({ name: t.profileFields.withoutUn, value: without.length ? fitLines(without, t.field.more) : t.profileFields.none });
+  const without = byName(un.without, (entry) => entry.partner, language).map(
+    ({ partner, status }) => `${label(partner)} (${t.statusWord[status]})`,
+  );
+  fields.push({
+    name: t.profileFields.withoutUn,
+    value: without.length ? fitLines(without, t.field.more) : t.profileFields.none,
+  });
   if (un.notListed.length) {
     const notListed = byName(un.notListed, (country) => country, language).map(label);
     fields.push({ name: t.profileFields.notListedUn, value: fitInline(notListed, t.field.more) });
@@ -36,7 +41,8 @@ export function profileReply(profile: CountryProfile, language: Language): Reply
   }
   if (profile.broken.length) {
     const lines = byName(profile.broken, (entry) => entry.partner, language).map(
-      ({ partner, status, since }) => `${label(partner)}: ${t.statusWord[status]}${since ? `, ${formatDate(since, language)}` : ''}`,
+      ({ partner, status, since }) =>
+        `${label(partner)}: ${t.statusWord[status]}${since ? `, ${formatDate(since, language)}` : ''}`,
     );
     fields.push({ name: t.profileFields.broken, value: fitLines(lines, t.field.more) });
   }

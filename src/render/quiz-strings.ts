@@ -3,34 +3,34 @@ import type { Language } from './i18n.js';
 import { josa } from './korean.js';
 
 export interface QuizStrings {
-  questionTitle(round: number, total: number): string;
-  closes(when: string): string;
+  questionTitle: (round: number, total: number) => string;
+  closes: (when: string) => string;
   prompt: {
-    establishedInYear(base: string, year: number): string;
-    decadeOf(base: string, partner: string): string;
-    yearOf(base: string, partner: string): string;
-    noRelations(base: string): string;
-    severed(base: string): string;
-    mostRecent(base: string): string;
-    restoredInYear(year: number): string;
+    establishedInYear: (base: string, year: number) => string;
+    decadeOf: (base: string, partner: string) => string;
+    yearOf: (base: string, partner: string) => string;
+    noRelations: (base: string) => string;
+    severed: (base: string) => string;
+    mostRecent: (base: string) => string;
+    restoredInYear: (year: number) => string;
   };
-  decade(decade: number): string;
-  year(year: number): string;
+  decade: (decade: number) => string;
+  year: (year: number) => string;
   difficulty: Record<'easy' | 'medium' | 'hard', string>;
-  answerWas(label: string): string;
-  explainEstablished(base: string, partner: string, date: string): string;
-  explainSevered(base: string, partner: string, date: string): string;
-  explainNone(base: string, partner: string): string;
-  explainRestored(a: string, b: string, date: string): string;
+  answerWas: (label: string) => string;
+  explainEstablished: (base: string, partner: string, date: string) => string;
+  explainSevered: (base: string, partner: string, date: string) => string;
+  explainNone: (base: string, partner: string) => string;
+  explainRestored: (a: string, b: string, date: string) => string;
   source: string;
   gotIt: string;
   nobodyGotIt: string;
-  answersCount(count: number): string;
+  answersCount: (count: number) => string;
   finalTitle: string;
-  finalLine(rank: number, user: string, points: number, right: number, total: number): string;
+  finalLine: (rank: number, user: string, points: number, right: number, total: number) => string;
   nobodyPlayed: string;
   finalFooter: string;
-  recorded(label: string): string;
+  recorded: (label: string) => string;
   alreadyAnswered: string;
   closedQuestion: string;
   quizEnded: string;
@@ -38,14 +38,14 @@ export interface QuizStrings {
   alreadyRunning: string;
   guildOnly: string;
   leaderboardTitle: string;
-  leaderboardLine(rank: number, user: string, points: number, accuracy: number, answered: number): string;
+  leaderboardLine: (rank: number, user: string, points: number, accuracy: number, answered: number) => string;
   leaderboardEmpty: string;
-  page(page: number, pages: number): string;
+  page: (page: number, pages: number) => string;
   previous: string;
   next: string;
   statsTitle: string;
   stats: { answered: string; right: string; accuracy: string; streak: string; best: string; points: string };
-  noStats(user: string): string;
+  noStats: (user: string) => string;
 }
 
 const en: QuizStrings = {
@@ -73,7 +73,8 @@ const en: QuizStrings = {
   nobodyGotIt: 'Nobody got this one.',
   answersCount: (count) => `${count} answer${count === 1 ? '' : 's'}`,
   finalTitle: 'Quiz over: final scores',
-  finalLine: (rank, user, points, right, total) => `${rank}. ${user}: ${points.toLocaleString('en-US')} points (${right}/${total} right)`,
+  finalLine: (rank, user, points, right, total) =>
+    `${rank}. ${user}: ${points.toLocaleString('en-US')} points (${right}/${total} right)`,
   nobodyPlayed: 'Nobody answered this time.',
   finalFooter: 'Scores count towards /quiz leaderboard.',
   recorded: (label) => `You answered **${label}**. The answer is revealed when time is up.`,
@@ -91,7 +92,14 @@ const en: QuizStrings = {
   previous: 'Previous',
   next: 'Next',
   statsTitle: 'Quiz stats',
-  stats: { answered: 'Answered', right: 'Right', accuracy: 'Accuracy', streak: 'Current streak', best: 'Best streak', points: 'Points' },
+  stats: {
+    answered: 'Answered',
+    right: 'Right',
+    accuracy: 'Accuracy',
+    streak: 'Current streak',
+    best: 'Best streak',
+    points: 'Points',
+  },
   noStats: (user) => `${user} has not answered any quiz question here yet.`,
 };
 
@@ -114,13 +122,15 @@ const ko: QuizStrings = {
   explainEstablished: (base, partner, date) => `${josa(base, '과', '와')} ${partner}의 수교: ${date}.`,
   explainSevered: (base, partner, date) => `${josa(base, '과', '와')} ${partner}의 관계 단절: ${date}.`,
   explainNone: (base, partner) => `${josa(base, '과', '와')} ${josa(partner, '은', '는')} 외교 관계가 없습니다.`,
-  explainRestored: (a, b, date) => `${josa(a, '과', '와')} ${josa(b, '은', '는')} 단절됐던 관계를 복원했습니다: ${date}.`,
+  explainRestored: (a, b, date) =>
+    `${josa(a, '과', '와')} ${josa(b, '은', '는')} 단절됐던 관계를 복원했습니다: ${date}.`,
   source: '출처',
   gotIt: '정답자',
   nobodyGotIt: '아무도 맞히지 못했습니다.',
   answersCount: (count) => `응답 ${count}명`,
   finalTitle: '퀴즈 종료: 최종 점수',
-  finalLine: (rank, user, points, right, total) => `${rank}. ${user}: ${points.toLocaleString('ko-KR')}점 (${total}문제 중 ${right}개 정답)`,
+  finalLine: (rank, user, points, right, total) =>
+    `${rank}. ${user}: ${points.toLocaleString('ko-KR')}점 (${total}문제 중 ${right}개 정답)`,
   nobodyPlayed: '이번에는 아무도 답하지 않았습니다.',
   finalFooter: '점수는 /퀴즈 순위에 반영됩니다.',
   recorded: (label) => `**${label}** 선택지로 답했습니다. 시간이 끝나면 정답을 공개합니다.`,
@@ -138,7 +148,14 @@ const ko: QuizStrings = {
   previous: '이전',
   next: '다음',
   statsTitle: '퀴즈 기록',
-  stats: { answered: '응답', right: '정답', accuracy: '정답률', streak: '현재 연속 정답', best: '최고 연속 정답', points: '점수' },
+  stats: {
+    answered: '응답',
+    right: '정답',
+    accuracy: '정답률',
+    streak: '현재 연속 정답',
+    best: '최고 연속 정답',
+    points: '점수',
+  },
   noStats: (user) => `${user}님은 이 서버에서 아직 퀴즈에 답하지 않았습니다.`,
 };
 

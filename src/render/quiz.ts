@@ -61,7 +61,13 @@ export function answerCustomId(quizId: string, round: number, choice: number): s
   return `quiz:${quizId}:${round}:${choice}`;
 }
 
-function buttons(question: Question, quizId: string, round: number, language: Language, revealed: boolean): APIActionRowComponent<APIComponentInMessageActionRow> {
+function buttons(
+  question: Question,
+  quizId: string,
+  round: number,
+  language: Language,
+  revealed: boolean,
+): APIActionRowComponent<APIComponentInMessageActionRow> {
   return {
     type: ComponentType.ActionRow,
     components: question.choices.map((choice, index): APIButtonComponentWithCustomId => ({
@@ -74,7 +80,14 @@ function buttons(question: Question, quizId: string, round: number, language: La
   };
 }
 
-export function questionMessage(question: Question, quizId: string, round: number, total: number, deadline: number, language: Language): Reply {
+export function questionMessage(
+  question: Question,
+  quizId: string,
+  round: number,
+  total: number,
+  deadline: number,
+  language: Language,
+): Reply {
   const q = quizStrings[language];
   return {
     embeds: [
@@ -99,7 +112,13 @@ export function explanationText(question: Question, language: Language): string 
   return status === 'severed' ? q.explainSevered(a, b, when) : q.explainEstablished(a, b, when);
 }
 
-export function revealMessage(result: RoundResult, quizId: string, total: number, language: Language, sources: SourceBook): Reply {
+export function revealMessage(
+  result: RoundResult,
+  quizId: string,
+  total: number,
+  language: Language,
+  sources: SourceBook,
+): Reply {
   const q = quizStrings[language];
   const { question } = result;
   const right = result.answers.filter((answer) => answer.right).sort((x, y) => y.points - x.points);
@@ -117,7 +136,12 @@ export function revealMessage(result: RoundResult, quizId: string, total: number
         ].join('\n'),
         fields: [
           { name: q.gotIt, value: clip(winners || q.nobodyGotIt, 1024) },
-          { name: q.source, value: sourceLinks(question.explanation.sources.slice(0, 2), strings[language].field.more, (url) => sources.label(url, language)) },
+          {
+            name: q.source,
+            value: sourceLinks(question.explanation.sources.slice(0, 2), strings[language].field.more, (url) =>
+              sources.label(url, language),
+            ),
+          },
         ],
         footer: { text: `${q.difficulty[question.difficulty]} · ${q.answersCount(result.answers.length)}` },
       },
@@ -132,9 +156,18 @@ export function finalMessage(
   language: Language,
 ): Reply {
   const q = quizStrings[language];
-  const lines = standings.slice(0, 20).map((player, index) => q.finalLine(index + 1, `<@${player.userId}>`, player.points, player.right, total));
+  const lines = standings
+    .slice(0, 20)
+    .map((player, index) => q.finalLine(index + 1, `<@${player.userId}>`, player.points, player.right, total));
   return {
-    embeds: [{ title: q.finalTitle, color: quizColor, description: lines.join('\n') || q.nobodyPlayed, footer: { text: q.finalFooter } }],
+    embeds: [
+      {
+        title: q.finalTitle,
+        color: quizColor,
+        description: lines.join('\n') || q.nobodyPlayed,
+        footer: { text: q.finalFooter },
+      },
+    ],
   };
 }
 
@@ -142,7 +175,11 @@ export function endedByRestartMessage(language: Language): Reply {
   return { content: `⏹️ ${quizStrings[language].endedByRestart}`, components: [] };
 }
 
-export function leaderboardReply(ranked: { userId: string; stats: PlayerStats }[], page: number, language: Language): Reply {
+export function leaderboardReply(
+  ranked: { userId: string; stats: PlayerStats }[],
+  page: number,
+  language: Language,
+): Reply {
   const q = quizStrings[language];
   if (ranked.length === 0) return { content: q.leaderboardEmpty };
   const pages = Math.ceil(ranked.length / leaderboardPageSize);
@@ -150,17 +187,38 @@ export function leaderboardReply(ranked: { userId: string; stats: PlayerStats }[
   const start = (current - 1) * leaderboardPageSize;
   const lines = ranked
     .slice(start, start + leaderboardPageSize)
-    .map(({ userId, stats }, index) => q.leaderboardLine(start + index + 1, `<@${userId}>`, stats.points, accuracy(stats), stats.answered));
+    .map(({ userId, stats }, index) =>
+      q.leaderboardLine(start + index + 1, `<@${userId}>`, stats.points, accuracy(stats), stats.answered),
+    );
   const reply: Reply = {
-    embeds: [{ title: q.leaderboardTitle, color: quizColor, description: lines.join('\n'), footer: { text: q.page(current, pages) } }],
+    embeds: [
+      {
+        title: q.leaderboardTitle,
+        color: quizColor,
+        description: lines.join('\n'),
+        footer: { text: q.page(current, pages) },
+      },
+    ],
   };
   if (pages > 1) {
     reply.components = [
       {
         type: ComponentType.ActionRow,
         components: [
-          { type: ComponentType.Button, custom_id: `quiz:board:${current - 1}`, label: q.previous, style: ButtonStyle.Secondary, disabled: current === 1 },
-          { type: ComponentType.Button, custom_id: `quiz:board:${current + 1}`, label: q.next, style: ButtonStyle.Secondary, disabled: current === pages },
+          {
+            type: ComponentType.Button,
+            custom_id: `quiz:board:${current - 1}`,
+            label: q.previous,
+            style: ButtonStyle.Secondary,
+            disabled: current === 1,
+          },
+          {
+            type: ComponentType.Button,
+            custom_id: `quiz:board:${current + 1}`,
+            label: q.next,
+            style: ButtonStyle.Secondary,
+            disabled: current === pages,
+          },
         ],
       },
     ];

@@ -28,7 +28,13 @@ export function countryLabel(country: Country, language: Language): string {
 /**
  * `notes`: lines shown above the answer, such as how a former name was read ("USSR: answered for Russia").
  */
-export function relationReply(answer: RelationAnswer, language: Language, now: Date, sources: SourceBook, notes: readonly string[] = []): Reply {
+export function relationReply(
+  answer: RelationAnswer,
+  language: Language,
+  now: Date,
+  sources: SourceBook,
+  notes: readonly string[] = [],
+): Reply {
   const t = strings[language];
   const content = notes.length ? { content: notes.join('\n') } : {};
   if (answer.kind === 'same-country') {
@@ -60,7 +66,10 @@ export function relationReply(answer: RelationAnswer, language: Language, now: D
   if (relation.listed) {
     // The dates each country's own list gives, named by country in the order asked.
     const [first, second] = relation.listed;
-    const byCode = new Map([[relation.pair[0], first], [relation.pair[1], second]]);
+    const byCode = new Map([
+      [relation.pair[0], first],
+      [relation.pair[1], second],
+    ]);
     const aDate = byCode.get(answer.a.code);
     const bDate = byCode.get(answer.b.code);
     if (aDate && bDate) {
@@ -77,16 +86,26 @@ export function relationReply(answer: RelationAnswer, language: Language, now: D
   // Say what we do not know rather than imply a clean line: an unresearched pair, an undated break.
   const broken = relation.status === 'severed' || relation.status === 'suspended';
   if (broken && !relation.events.some((event) => breakKinds.includes(event.kind))) history.push(t.breakUndated);
-  if (relation.file === worldLayerFile && !relation.events.some((event) => event.sources) && relation.status !== 'not_listed') {
+  if (
+    relation.file === worldLayerFile &&
+    !relation.events.some((event) => event.sources) &&
+    relation.status !== 'not_listed'
+  ) {
     history.push(t.historyUnknown);
   }
   if (history.length > 0) fields.push({ name: t.field.history, value: fitLines(history, t.field.more) });
   if (relation.caveat) {
-    fields.push({ name: t.field.caveat, value: clip(relation.caveat[language] ?? relation.caveat.en, limits.fieldValue) });
+    fields.push({
+      name: t.field.caveat,
+      value: clip(relation.caveat[language] ?? relation.caveat.en, limits.fieldValue),
+    });
   }
   const cited = [...relation.sources, ...relation.events.flatMap((event) => event.sources ?? [])];
   if (cited.length > 0) {
-    fields.push({ name: t.field.sources, value: sourceLinks(cited, t.field.more, (url) => sources.label(url, language)) });
+    fields.push({
+      name: t.field.sources,
+      value: sourceLinks(cited, t.field.more, (url) => sources.label(url, language)),
+    });
   }
   fields.push({ name: t.field.confidence, value: t.confidence[relation.confidence] });
 

@@ -56,7 +56,11 @@ export function fitInline(items: readonly string[], more: (count: number) => str
 }
 
 /** Source URLs as short links named by their publisher or title (see SourceBook.label), each URL once. */
-export function sourceLinks(urls: readonly string[], more: (count: number) => string, label: (url: string) => string): string {
+export function sourceLinks(
+  urls: readonly string[],
+  more: (count: number) => string,
+  label: (url: string) => string,
+): string {
   const links = [...new Set(urls)].map((url) => {
     let name = url;
     try {

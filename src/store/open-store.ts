@@ -12,7 +12,9 @@ const operationTimeoutMs = 2_000;
 export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
   constructor(operation: string, cause: unknown) {
-    super(`store unavailable during ${operation}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`store unavailable during ${operation}: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
   }
 }
 
@@ -31,8 +33,16 @@ async function adapterFor(url: string): Promise<KeyvStoreAdapter | undefined> {
     case 'rediss': {
       const { default: KeyvRedis } = await import('@keyv/redis');
       // No offline queue: while Redis is down, calls fail at once instead of waiting to run later.
-      const client = { url, disableOfflineQueue: true, socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5_000) } };
-      return new KeyvRedis(client, { throwOnConnectError: false, throwOnErrors: true, connectionTimeout: operationTimeoutMs }) as unknown as KeyvStoreAdapter;
+      const client = {
+        url,
+        disableOfflineQueue: true,
+        socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5_000) },
+      };
+      return new KeyvRedis(client, {
+        throwOnConnectError: false,
+        throwOnErrors: true,
+        connectionTimeout: operationTimeoutMs,
+      });
     }
     case 'postgres':
     case 'postgresql': {
@@ -90,7 +100,9 @@ export class Namespace<T> {
     if (!iterator) throw new Error(`this store cannot list ${this.name}`);
     const all: [string, T][] = [];
     const collect = async () => {
-      for await (const [key, value] of iterator.call(this.keyv, this.keyv.namespace) as AsyncGenerator<[string, T | undefined]>) {
+      for await (const [key, value] of iterator.call(this.keyv, this.keyv.namespace) as AsyncGenerator<
+        [string, T | undefined]
+      >) {
         if (value !== undefined) all.push([key, value]);
       }
     };
@@ -120,7 +132,9 @@ export class Store {
     let namespace = this.namespaces.get(name);
     if (!namespace) {
       namespace = adapterFor(this.url).then((adapter) => {
-        const keyv = adapter ? new Keyv<unknown>({ store: adapter, namespace: name }) : new Keyv<unknown>({ namespace: name });
+        const keyv = adapter
+          ? new Keyv<unknown>({ store: adapter, namespace: name })
+          : new Keyv<unknown>({ namespace: name });
         keyv.throwOnErrors = true;
         keyv.on('error', () => undefined); // errors reach callers as StoreUnavailableError instead
         return new Namespace<unknown>(name, keyv);

@@ -40,9 +40,11 @@ export class QuizRepository {
     const previous = this.locks.get(guildId) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(work);
     this.locks.set(guildId, next);
-    void next.finally(() => {
-      if (this.locks.get(guildId) === next) this.locks.delete(guildId);
-    }).catch(() => undefined);
+    void next
+      .finally(() => {
+        if (this.locks.get(guildId) === next) this.locks.delete(guildId);
+      })
+      .catch(() => undefined);
     return next;
   }
 

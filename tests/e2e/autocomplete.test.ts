@@ -10,10 +10,27 @@ afterAll(() => world?.close());
 
 describe('country autocomplete', () => {
   it.each([
-    ['KR', 'KR'], ['KOR', 'KR'], ['kor', 'KR'], ['북한', 'KP'], ['대한민국', 'KR'], ['DPRK', 'KP'], ['ROK', 'KR'],
-    ['Ivory Coast', 'CI'], ['Burma', 'MM'], ['Vatican', 'VA'], ['Czech Republic', 'CZ'], ['Turkey', 'TR'],
-    ['Türkiye', 'TR'], ['TURKIYE', 'TR'], ['Swaziland', 'SZ'], ['Macedonia', 'MK'], ['East Timor', 'TL'],
-    ['Cape Verde', 'CV'], ['cote d ivoire', 'CI'], ['sirya', 'SY'], ['syr', 'SY'],
+    ['KR', 'KR'],
+    ['KOR', 'KR'],
+    ['kor', 'KR'],
+    ['북한', 'KP'],
+    ['대한민국', 'KR'],
+    ['DPRK', 'KP'],
+    ['ROK', 'KR'],
+    ['Ivory Coast', 'CI'],
+    ['Burma', 'MM'],
+    ['Vatican', 'VA'],
+    ['Czech Republic', 'CZ'],
+    ['Turkey', 'TR'],
+    ['Türkiye', 'TR'],
+    ['TURKIYE', 'TR'],
+    ['Swaziland', 'SZ'],
+    ['Macedonia', 'MK'],
+    ['East Timor', 'TL'],
+    ['Cape Verde', 'CV'],
+    ['cote d ivoire', 'CI'],
+    ['sirya', 'SY'],
+    ['syr', 'SY'],
   ])('offers %s first as %s', async (typed, code) => {
     const choices = await world.discord.autocomplete(`/relations country:${typed}`, 'country');
     expect(choices[0]?.value).toBe(code);

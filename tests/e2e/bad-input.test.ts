@@ -13,10 +13,29 @@ beforeAll(async () => {
 afterAll(() => world?.close());
 
 const nasty = [
-  '@everyone', '@here', '<@&123456789012345678>', '<@123456789012345678>', '<#123456789012345678>',
-  '[free nitro](https://evil.example)', '**bold** __under__ ~~strike~~ `code` ||spoiler||', '# Heading', '> quote', '```',
-  '\u202Eevil\u202C', 'Sy\u200Bria', 'Syri\u0301a', 'e\u0301\u0302\u0303\u0304', '🇰🇷🇰🇵🏳️‍🌈', 'مصر', 'שלום', '\u0000\u0007\u001b[31m',
-  ' ', '\t\n', 'a'.repeat(100), '%s %d {{x}} ${x}', "'; DROP TABLE countries; --",
+  '@everyone',
+  '@here',
+  '<@&123456789012345678>',
+  '<@123456789012345678>',
+  '<#123456789012345678>',
+  '[free nitro](https://evil.example)',
+  '**bold** __under__ ~~strike~~ `code` ||spoiler||',
+  '# Heading',
+  '> quote',
+  '```',
+  '\u202Eevil\u202C',
+  'Sy\u200Bria',
+  'Syri\u0301a',
+  'e\u0301\u0302\u0303\u0304',
+  '🇰🇷🇰🇵🏳️‍🌈',
+  'مصر',
+  'שלום',
+  '\u0000\u0007\u001b[31m',
+  ' ',
+  '\t\n',
+  'a'.repeat(100),
+  '%s %d {{x}} ${x}',
+  "'; DROP TABLE countries; --",
 ];
 const typed = fc.oneof(
   fc.constantFrom(...nasty),
@@ -25,11 +44,23 @@ const typed = fc.oneof(
   fc.string({ unit: 'binary', minLength: 1, maxLength: 100 }),
 );
 /** What autocomplete may be sent while typing: anything, up to 6,000 characters. */
-const partial = fc.oneof(typed, fc.constant(''), fc.string({ minLength: 100, maxLength: 6000 }), fc.constant('x'.repeat(6000)));
+const partial = fc.oneof(
+  typed,
+  fc.constant(''),
+  fc.string({ minLength: 100, maxLength: 6000 }),
+  fc.constant('x'.repeat(6000)),
+);
 
 function visibleText(data: APIInteractionResponseCallbackData): string {
   const embeds = data.embeds ?? [];
-  return [data.content ?? '', ...embeds.flatMap((embed) => [embed.title ?? '', embed.description ?? '', ...(embed.fields ?? []).map((f) => f.value)])].join('\n');
+  return [
+    data.content ?? '',
+    ...embeds.flatMap((embed) => [
+      embed.title ?? '',
+      embed.description ?? '',
+      ...(embed.fields ?? []).map((f) => f.value),
+    ]),
+  ].join('\n');
 }
 
 /** Nothing that would ping or turn into a link or markup once Discord renders it. */
@@ -77,10 +108,17 @@ describe('any text in a string option', () => {
 
   it('/daily set time: and timezone: (as an admin)', async () => {
     await fc.assert(
-      fc.asyncProperty(typed.filter((t) => t.length >= 3 && t.length <= 5), typed.filter((t) => t.length <= 64), async (time, timezone) => {
-        const result = await slash({ name: 'daily', subcommand: 'set', options: { channel: world.discord.defaultChannelId, time, timezone } }, ADMIN_ACTOR);
-        expect(result.ephemeral).toBe(true);
-      }),
+      fc.asyncProperty(
+        typed.filter((t) => t.length >= 3 && t.length <= 5),
+        typed.filter((t) => t.length <= 64),
+        async (time, timezone) => {
+          const result = await slash(
+            { name: 'daily', subcommand: 'set', options: { channel: world.discord.defaultChannelId, time, timezone } },
+            ADMIN_ACTOR,
+          );
+          expect(result.ephemeral).toBe(true);
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -97,7 +135,15 @@ describe('any text in a string option', () => {
       fc.asyncProperty(fc.constantFrom(...options), partial, async ([line, focused, actor], text) => {
         stats.autocomplete++;
         const choices = await world.discord.autocomplete(
-          { name: line.split(' ')[0]!.slice(1), ...(line.startsWith('/daily') && { subcommand: 'set' }), options: { ...(line.includes('Syria') && { country: 'Syria' }), ...(line.startsWith('/daily') && { channel: world.discord.defaultChannelId }), [focused]: text } },
+          {
+            name: line.split(' ')[0]!.slice(1),
+            ...(line.startsWith('/daily') && { subcommand: 'set' }),
+            options: {
+              ...(line.includes('Syria') && { country: 'Syria' }),
+              ...(line.startsWith('/daily') && { channel: world.discord.defaultChannelId }),
+              [focused]: text,
+            },
+          },
           focused,
           actor,
         );

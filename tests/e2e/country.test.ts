@@ -34,18 +34,25 @@ describe('/country', () => {
     const embed = (await world.discord.slash('/country country:France')).data.embeds?.[0];
     expect(embed?.description).toContain('**189** of the 192 other UN member states');
     expect(embed?.description).toContain('For 1 more, neither side');
-    expect(field(embed, 'UN members without relations').split('\n')).toEqual(['🇳🇪 Niger (severed)', '🇰🇵 North Korea (no relations)']);
+    expect(field(embed, 'UN members without relations').split('\n')).toEqual([
+      '🇳🇪 Niger (severed)',
+      '🇰🇵 North Korea (no relations)',
+    ]);
     expect(field(embed, 'UN members neither list mentions')).toBe('🇧🇹 Bhutan');
     expect(field(embed, 'Severed or suspended')).toContain('Taiwan: severed, 1964');
     expect(embed?.footer?.text).toMatch(/^Statuses checked between August 2025 and /);
   });
 
-  it('sorts long lists by the name in the reader\'s language', async () => {
+  it("sorts long lists by the name in the reader's language", async () => {
     const en = (await world.discord.slash('/country country:Niue')).data.embeds?.[0];
-    const enNames = field(en, 'UN members neither list mentions').split(', ').map((item) => item.replace(/^\S+ /, ''));
+    const enNames = field(en, 'UN members neither list mentions')
+      .split(', ')
+      .map((item) => item.replace(/^\S+ /, ''));
     expect(enNames.slice(0, 3)).toEqual(['Afghanistan', 'Albania', 'Algeria']);
     const ko = (await world.discord.slash('/country country:Niue', { locale: 'ko' })).data.embeds?.[0];
-    const koNames = field(ko, '양쪽 목록에 모두 없는 유엔 회원국').split(', ').map((item) => item.replace(/^\S+ /, ''));
+    const koNames = field(ko, '양쪽 목록에 모두 없는 유엔 회원국')
+      .split(', ')
+      .map((item) => item.replace(/^\S+ /, ''));
     expect(koNames.slice(0, 3)).toEqual(['가나', '가봉', '가이아나']);
     expect(field(ko, '양쪽 목록에 모두 없는 유엔 회원국')).toMatch(/…외 \d+건$/);
   });
@@ -68,6 +75,16 @@ describe('/help', () => {
     const result = await world.discord.slash('/help');
     const lines = result.data.embeds?.[0]?.description?.split('\n') ?? [];
     expect(result.ephemeral).toBe(true);
-    for (const name of ['/country', '/daily set', '/daily status', '/help', '/news', '/quiz start', '/quiz leaderboard', '/relations']) expect(lines.some((line) => line.startsWith(`**${name}`))).toBe(true);
+    for (const name of [
+      '/country',
+      '/daily set',
+      '/daily status',
+      '/help',
+      '/news',
+      '/quiz start',
+      '/quiz leaderboard',
+      '/relations',
+    ])
+      expect(lines.some((line) => line.startsWith(`**${name}`))).toBe(true);
   });
 });

@@ -6,7 +6,13 @@ import { startWorld, type World } from './world.js';
 const clock = { now: new Date('2026-11-26T22:00:00Z') }; // 07:00 on 27 November in Seoul
 let world: World;
 const guilds = [
-  { id: '900000000000000001', channels: [{ id: '910000000000000001', name: 'general' }, { id: '910000000000000002', name: 'locked', botCanPost: false }] },
+  {
+    id: '900000000000000001',
+    channels: [
+      { id: '910000000000000001', name: 'general' },
+      { id: '910000000000000002', name: 'locked', botCanPost: false },
+    ],
+  },
   { id: '900000000000000002', channels: [{ id: '920000000000000001', name: 'news' }] },
 ];
 const [first, second] = [guilds[0]!, guilds[1]!];
@@ -21,7 +27,9 @@ afterEach(() => world?.close());
 
 /** Posts the bot made in a channel that are daily posts (not the confirmation). */
 const dailyPosts = (channelId: string) =>
-  world.discord.channelMessages(channelId).filter((message) => message.embeds.some((embed) => embed.footer?.text.includes('daily post')));
+  world.discord
+    .channelMessages(channelId)
+    .filter((message) => message.embeds.some((embed) => embed.footer?.text.includes('daily post')));
 
 async function setDaily(line = '/daily set channel:#general time:09:00 timezone:Asia/Seoul', who = admin) {
   return world.discord.slash(line, who);
@@ -45,7 +53,9 @@ describe('/daily settings', () => {
     expect(result.data.content).toContain(`<#${general}>`);
     const [confirmation] = world.discord.channelMessages(general);
     expect(confirmation?.content).toContain('09:00 (Asia/Seoul)');
-    const post = world.discord.requests.find((request) => request.method === 'POST' && request.path === `/channels/${general}/messages`);
+    const post = world.discord.requests.find(
+      (request) => request.method === 'POST' && request.path === `/channels/${general}/messages`,
+    );
     expect((post?.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
 
     const status = (await world.discord.slash('/daily status', admin)).data.embeds?.[0]?.description ?? '';
@@ -61,7 +71,9 @@ describe('/daily settings', () => {
     expect(locked.data.content).toContain('missing the permission');
     expect((await world.discord.slash('/daily status', admin)).data.content).toContain('No daily post');
     expect((await setDaily('/daily set channel:#general time:25:00')).data.content).toContain('not a time');
-    expect((await setDaily('/daily set channel:#general timezone:Mars/Olympus')).data.content).toContain('not a time zone');
+    expect((await setDaily('/daily set channel:#general timezone:Mars/Olympus')).data.content).toContain(
+      'not a time zone',
+    );
   });
 
   it('autocompletes time zones', async () => {
@@ -122,14 +134,20 @@ describe('the scheduled post', () => {
     await world.restart();
     await world.bot.scheduler.runDue();
     expect(dailyPosts(general)).toHaveLength(1);
-    expect((await world.discord.slash('/daily status', admin)).data.embeds?.[0]?.description).toContain('09:00 (Asia/Seoul)');
+    expect((await world.discord.slash('/daily status', admin)).data.embeds?.[0]?.description).toContain(
+      '09:00 (Asia/Seoul)',
+    );
   });
 
   it('a 429 on the channel post still gives exactly one post', async () => {
     await setDaily();
     world.discord.inject(
       { method: 'POST', path: `/channels/${general}/messages` },
-      { status: 429, body: { message: 'You are being rate limited.', retry_after: 0.05, global: false }, headers: { 'retry-after': '0.05' } },
+      {
+        status: 429,
+        body: { message: 'You are being rate limited.', retry_after: 0.05, global: false },
+        headers: { 'retry-after': '0.05' },
+      },
     );
     clock.now = new Date('2026-11-27T00:00:05Z');
     await world.bot.scheduler.runDue();
@@ -139,7 +157,10 @@ describe('the scheduled post', () => {
 
   it('a lost response (Discord posted, the bot saw an error) is retried without a duplicate', async () => {
     await setDaily();
-    world.discord.inject({ method: 'POST', path: `/channels/${general}/messages` }, { status: 502, afterHandling: true });
+    world.discord.inject(
+      { method: 'POST', path: `/channels/${general}/messages` },
+      { status: 502, afterHandling: true },
+    );
     clock.now = new Date('2026-11-27T00:00:05Z');
     await world.bot.scheduler.runDue();
     expect(dailyPosts(general)).toHaveLength(1);
@@ -148,7 +169,11 @@ describe('the scheduled post', () => {
   it('a crash between sending and recording, then a restart minutes later, gives one post', async () => {
     await setDaily();
     // Every answer lost: the post exists on Discord, but the bot gives up and records nothing.
-    world.discord.inject({ method: 'POST', path: `/channels/${general}/messages` }, { status: 502, afterHandling: true }, 10);
+    world.discord.inject(
+      { method: 'POST', path: `/channels/${general}/messages` },
+      { status: 502, afterHandling: true },
+      10,
+    );
     clock.now = new Date('2026-11-27T00:00:05Z');
     const first = await world.bot.scheduler.runDue();
     expect(first.failed).toBe(1);
@@ -171,7 +196,10 @@ describe('the scheduled post', () => {
     clock.now = new Date('2026-11-27T00:00:05Z');
     const runs = await Promise.all([world.bot.scheduler.runDue(), other.scheduler.runDue()]);
     const sends = world.discord.requests.filter(
-      (request) => request.method === 'POST' && request.path === `/channels/${general}/messages` && JSON.stringify(request.body).includes('daily post'),
+      (request) =>
+        request.method === 'POST' &&
+        request.path === `/channels/${general}/messages` &&
+        JSON.stringify(request.body).includes('daily post'),
     );
     expect(sends).toHaveLength(2); // they raced
     expect(runs.map((run) => run.posted)).toEqual([1, 1]);

@@ -13,10 +13,19 @@ beforeAll(async () => {
   world = await startWorld({ fake: { heartbeatIntervalMs: 300 }, now: () => clock.now });
 });
 afterAll(async () => {
-  const totals = rows.reduce((sum, row) => ({ sent: sum.sent + row.sent, answered: sum.answered + row.answered, lost: sum.lost + row.lost }), { sent: 0, answered: 0, lost: 0 });
+  const totals = rows.reduce(
+    (sum, row) => ({ sent: sum.sent + row.sent, answered: sum.answered + row.answered, lost: sum.lost + row.lost }),
+    { sent: 0, answered: 0, lost: 0 },
+  );
   console.log(
-    ['', '| fault | sent | answered | lost | note |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.fault} | ${r.sent} | ${r.answered} | ${r.lost} | ${r.note} |`),
-      `| **total (${rows.length} faults)** | ${totals.sent} | ${totals.answered} | ${totals.lost} | violations of Discord's schemas: ${world.discord.violations.length} |`, ''].join('\n'),
+    [
+      '',
+      '| fault | sent | answered | lost | note |',
+      '|---|---|---|---|---|',
+      ...rows.map((r) => `| ${r.fault} | ${r.sent} | ${r.answered} | ${r.lost} | ${r.note} |`),
+      `| **total (${rows.length} faults)** | ${totals.sent} | ${totals.answered} | ${totals.lost} | violations of Discord's schemas: ${world.discord.violations.length} |`,
+      '',
+    ].join('\n'),
   );
   await world?.close();
 });
@@ -27,7 +36,11 @@ const countries = ['Syria', 'Cuba', 'Niue', 'Taiwan', 'Malaysia', 'Japan', 'Fran
 async function around(fault: string, inject: () => unknown, note = '') {
   const sends: Promise<InteractionResult>[] = [];
   const send = (i: number) => {
-    const reply = world.discord.slash(`/relations country:${countries[i % countries.length]}`, {}, { timeoutMs: 15_000 });
+    const reply = world.discord.slash(
+      `/relations country:${countries[i % countries.length]}`,
+      {},
+      { timeoutMs: 15_000 },
+    );
     reply.catch(() => undefined); // settled below with allSettled; a lost one may reject before that
     sends.push(reply);
   };
@@ -58,9 +71,12 @@ describe('interactions around gateway faults are all answered', () => {
 
   it('op 9 INVALID SESSION (not resumable): what reaches the bot is answered; Discord drops what came in between', async () => {
     const before = world.discord.gatewayStats.lost;
-    const { answered, lost, sent } = await around('op 9 INVALID SESSION (not resumable)', () => world.discord.sendInvalidSession(false));
+    const { answered, lost, sent } = await around('op 9 INVALID SESSION (not resumable)', () =>
+      world.discord.sendInvalidSession(false),
+    );
     const droppedByDiscord = world.discord.gatewayStats.lost - before;
-    rows.at(-1)!.note = `new session; ${droppedByDiscord} sent while no session existed were never delivered (as on Discord)`;
+    rows.at(-1)!.note =
+      `new session; ${droppedByDiscord} sent while no session existed were never delivered (as on Discord)`;
     expect(lost).toBe(droppedByDiscord);
     expect(answered + lost).toBe(sent);
     // Every interaction that reached the bot was answered: the only unanswered ones are those never delivered.
@@ -72,7 +88,11 @@ describe('interactions around gateway faults are all answered', () => {
 describe('interactions around REST faults are all answered', () => {
   const callback = { method: 'POST', path: /^\/interactions\/\d+\/[^/]+\/callback$/ };
   it.each([
-    ['500 on the reply', () => world.discord.inject(callback, { status: 500, body: { message: '500: Internal Server Error', code: 0 } }), 'retried by the REST client'],
+    [
+      '500 on the reply',
+      () => world.discord.inject(callback, { status: 500, body: { message: '500: Internal Server Error', code: 0 } }),
+      'retried by the REST client',
+    ],
     ['502 on the reply', () => world.discord.inject(callback, { status: 502 }), 'retried'],
     ['429 on the reply route', () => world.discord.rateLimit({ ...callback, retryAfter: 0.2 }), 'waited, retried'],
     ['global 429', () => world.discord.rateLimit({ ...callback, retryAfter: 0.2, global: true }), 'waited, retried'],
@@ -86,7 +106,8 @@ describe('interactions around REST faults are all answered', () => {
 
 describe('a scheduled post under REST faults is neither lost nor doubled', () => {
   const channel = () => world.discord.defaultChannelId;
-  const posts = () => world.discord.channelMessages(channel()).filter((m) => m.embeds.some((e) => e.footer?.text.includes('daily post')));
+  const posts = () =>
+    world.discord.channelMessages(channel()).filter((m) => m.embeds.some((e) => e.footer?.text.includes('daily post')));
   let day = 0;
 
   beforeAll(async () => {
@@ -95,11 +116,35 @@ describe('a scheduled post under REST faults is neither lost nor doubled', () =>
   });
 
   it.each([
-    ['429 on the post', () => world.discord.rateLimit({ method: 'POST', path: /\/channels\/\d+\/messages/, retryAfter: 0.2 })],
-    ['global 429 on the post', () => world.discord.rateLimit({ method: 'POST', path: /\/channels\/\d+\/messages/, retryAfter: 0.2, global: true })],
-    ['502 after Discord posted', () => world.discord.inject({ method: 'POST', path: /\/channels\/\d+\/messages/ }, { status: 502, afterHandling: true })],
-    ['connection reset after Discord posted', () => world.discord.inject({ method: 'POST', path: /\/channels\/\d+\/messages/ }, { drop: 'reset', afterHandling: true })],
-    ['slow answer (2 s)', () => world.discord.inject({ method: 'POST', path: /\/channels\/\d+\/messages/ }, { delayMs: 2000 })],
+    [
+      '429 on the post',
+      () => world.discord.rateLimit({ method: 'POST', path: /\/channels\/\d+\/messages/, retryAfter: 0.2 }),
+    ],
+    [
+      'global 429 on the post',
+      () =>
+        world.discord.rateLimit({ method: 'POST', path: /\/channels\/\d+\/messages/, retryAfter: 0.2, global: true }),
+    ],
+    [
+      '502 after Discord posted',
+      () =>
+        world.discord.inject(
+          { method: 'POST', path: /\/channels\/\d+\/messages/ },
+          { status: 502, afterHandling: true },
+        ),
+    ],
+    [
+      'connection reset after Discord posted',
+      () =>
+        world.discord.inject(
+          { method: 'POST', path: /\/channels\/\d+\/messages/ },
+          { drop: 'reset', afterHandling: true },
+        ),
+    ],
+    [
+      'slow answer (2 s)',
+      () => world.discord.inject({ method: 'POST', path: /\/channels\/\d+\/messages/ }, { delayMs: 2000 }),
+    ],
     ['gateway drop during the post', () => world.discord.closeGateway(1006)],
   ])('%s', async (fault, inject) => {
     const before = posts().length;
@@ -109,7 +154,13 @@ describe('a scheduled post under REST faults is neither lost nor doubled', () =>
     await world.bot.scheduler.runDue();
     await world.bot.scheduler.runDue();
     const made = posts().length - before;
-    rows.push({ fault: `daily post: ${fault}`, sent: 1, answered: made, lost: 1 - made, note: made === 1 ? 'exactly one post' : `${made} posts` });
+    rows.push({
+      fault: `daily post: ${fault}`,
+      sent: 1,
+      answered: made,
+      lost: 1 - made,
+      note: made === 1 ? 'exactly one post' : `${made} posts`,
+    });
     expect(made).toBe(1);
     await world.discord.waitForReady(15_000);
   });

@@ -1,6 +1,14 @@
 // Faults of the fake Discord (gateway closes, RECONNECT, INVALID_SESSION, zombie connections, 429s, 5xx, slow and
 // dropped responses) and its strict body checks, against a bare, unmodified discord.js client.
-import { Client, DiscordAPIError, Events, GatewayIntentBits, Routes, SlashCommandBuilder, type RESTOptions } from 'discord.js';
+import {
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  Routes,
+  SlashCommandBuilder,
+  type RESTOptions,
+} from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord, type FakeDiscordOptions } from '../../src/harness/index.js';
 
@@ -38,7 +46,10 @@ interface ClientSetup {
   fastIdentify?: boolean;
 }
 
-async function start(options: FakeDiscordOptions = {}, setup: ClientSetup = {}): Promise<{ discord: FakeDiscord; bot: Bot }> {
+async function start(
+  options: FakeDiscordOptions = {},
+  setup: ClientSetup = {},
+): Promise<{ discord: FakeDiscord; bot: Bot }> {
   discord = await FakeDiscord.start(options);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -54,13 +65,18 @@ async function start(options: FakeDiscordOptions = {}, setup: ClientSetup = {}):
     const reply = async () => {
       if (interaction.commandName === 'ping') return interaction.reply('pong');
       try {
-        return await interaction.reply({ embeds: [{ title: 'x'.repeat(interaction.options.getInteger('title', true)) }] });
+        return await interaction.reply({
+          embeds: [{ title: 'x'.repeat(interaction.options.getInteger('title', true)) }],
+        });
       } catch (e) {
         b.errors.push(e);
         return interaction.reply('fallback');
       }
     };
-    reply().then(() => b.replies.push(Date.now() - started), (e: unknown) => b.errors.push(e));
+    reply().then(
+      () => b.replies.push(Date.now() - started),
+      (e: unknown) => b.errors.push(e),
+    );
   });
   const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
   await client.login(discord.token);
@@ -70,7 +86,9 @@ async function start(options: FakeDiscordOptions = {}, setup: ClientSetup = {}):
 }
 
 const post = (b: Bot, d: FakeDiscord, body: Record<string, unknown> = {}) =>
-  b.client.rest.post(Routes.channelMessages(d.defaultChannelId), { body: { content: 'hello', allowed_mentions: { parse: [] }, ...body } });
+  b.client.rest.post(Routes.channelMessages(d.defaultChannelId), {
+    body: { content: 'hello', allowed_mentions: { parse: [] }, ...body },
+  });
 const statuses = (d: FakeDiscord, path: RegExp) => d.requests.filter((r) => path.test(r.path)).map((r) => r.status);
 const MESSAGES = /^\/channels\/\d+\/messages$/;
 
@@ -78,19 +96,22 @@ describe('gateway faults', () => {
   it.each([
     [4000, 'close 4000 (unknown error)'],
     [1006, 'an abnormal drop (no close frame)'],
-  ])('%i: discord.js resumes, and an interaction sent during the outage is delivered and answered after the RESUME (%s)', async (code) => {
-    const { discord, bot } = await start();
-    expect(discord.closeGateway(code)).toBe(1);
-    const r = await discord.slash('/ping'); // dispatched while the bot is away: buffered for its session
-    expect(r.data.content).toBe('pong');
-    const g = discord.gatewayStats;
-    expect(g).toMatchObject({ connections: 2, identifies: 1, resumes: 1, failedResumes: 0, lost: 0 });
-    expect(g.queued).toBeGreaterThanOrEqual(1);
-    expect(g.replayed).toBeGreaterThanOrEqual(1);
-    expect(g.closes).toContainEqual({ code, by: 'fake' });
-    expect(bot.resumes[0]).toBeGreaterThanOrEqual(1); // discord.js counted the replayed INTERACTION_CREATE
-    expect(discord.interactionStats()).toMatchObject({ sent: 1, answered: 1, queued: 1, unanswered: 0, lost: 0 });
-  });
+  ])(
+    '%i: discord.js resumes, and an interaction sent during the outage is delivered and answered after the RESUME (%s)',
+    async (code) => {
+      const { discord, bot } = await start();
+      expect(discord.closeGateway(code)).toBe(1);
+      const r = await discord.slash('/ping'); // dispatched while the bot is away: buffered for its session
+      expect(r.data.content).toBe('pong');
+      const g = discord.gatewayStats;
+      expect(g).toMatchObject({ connections: 2, identifies: 1, resumes: 1, failedResumes: 0, lost: 0 });
+      expect(g.queued).toBeGreaterThanOrEqual(1);
+      expect(g.replayed).toBeGreaterThanOrEqual(1);
+      expect(g.closes).toContainEqual({ code, by: 'fake' });
+      expect(bot.resumes[0]).toBeGreaterThanOrEqual(1); // discord.js counted the replayed INTERACTION_CREATE
+      expect(discord.interactionStats()).toMatchObject({ sent: 1, answered: 1, queued: 1, unanswered: 0, lost: 0 });
+    },
+  );
 
   it('op 7 RECONNECT: discord.js closes with 4200 and resumes; an interaction sent at that moment is answered exactly once', async () => {
     const { discord, bot } = await start();
@@ -153,13 +174,19 @@ describe('gateway faults', () => {
     [4014, 'Disallowed intent(s)'],
   ])('close %i: discord.js gives up (no reconnect); interactions are then lost', async (code, reason) => {
     const { discord, bot } = await start();
-    const disconnected = new Promise<number>((resolve) => bot.client.once(Events.ShardDisconnect, (event) => resolve(event.code)));
+    const disconnected = new Promise<number>((resolve) =>
+      bot.client.once(Events.ShardDisconnect, (event) => resolve(event.code)),
+    );
     bot.client.on(Events.ShardError, () => undefined);
     discord.closeGateway(code, reason);
     // discord.js emits ShardDisconnect only for a close it will not reconnect after; the fake ends the session
     // once it has seen the socket close.
     expect(await disconnected).toBe(code);
-    await discord.waitFor(() => discord.gatewayStats.closes.some((close) => close.code === code), 3000, 'the fake to see the close');
+    await discord.waitFor(
+      () => discord.gatewayStats.closes.some((close) => close.code === code),
+      3000,
+      'the fake to see the close',
+    );
     expect(discord.gatewayStats).toMatchObject({ connections: 1, identifies: 1, resumes: 0 });
     expect(discord.botConnected).toBe(false);
     await expect(discord.slash('/ping')).rejects.toThrow(/lost/);
@@ -170,7 +197,10 @@ describe('REST faults', () => {
   it('a per-route 429: @discordjs/rest waits retry_after, retries, one message is created', async () => {
     const { discord, bot } = await start();
     const scopes: (string | null)[] = [];
-    bot.client.rest.on('response', (_request, res) => void (res.status === 429 && scopes.push(res.headers.get('x-ratelimit-scope'))));
+    bot.client.rest.on(
+      'response',
+      (_request, res) => void (res.status === 429 && scopes.push(res.headers.get('x-ratelimit-scope'))),
+    );
     discord.rateLimit({ method: 'POST', path: MESSAGES, retryAfter: 0.3 });
     await post(bot, discord);
     const tries = discord.requests.filter((r) => MESSAGES.test(r.path));
@@ -183,9 +213,16 @@ describe('REST faults', () => {
   it('a global 429 blocks every route until retry_after; and globalRateLimitPerSecond still limits bursts', async () => {
     const { discord, bot } = await start({ globalRateLimitPerSecond: 3 });
     const scopes: (string | null)[] = [];
-    bot.client.rest.on('response', (_request, res) => void (res.status === 429 && scopes.push(res.headers.get('x-ratelimit-scope'))));
+    bot.client.rest.on(
+      'response',
+      (_request, res) => void (res.status === 429 && scopes.push(res.headers.get('x-ratelimit-scope'))),
+    );
     // Let the login's requests leave the rolling second the global limit counts.
-    await discord.waitFor(() => discord.requests.every((r) => Date.now() - r.at >= 1000), 3000, 'a second without requests');
+    await discord.waitFor(
+      () => discord.requests.every((r) => Date.now() - r.at >= 1000),
+      3000,
+      'a second without requests',
+    );
     discord.rateLimit({ path: MESSAGES, retryAfter: 0.3, global: true });
     const posting = post(bot, discord);
     await discord.waitFor(() => scopes.length > 0); // the client has seen the 429
@@ -203,14 +240,17 @@ describe('REST faults', () => {
 
   it('500 then 502: retried, one message', async () => {
     const { discord, bot } = await start();
-    discord.inject({ method: 'POST', path: MESSAGES }, { status: 500, body: { message: '500: Internal Server Error', code: 0 } });
+    discord.inject(
+      { method: 'POST', path: MESSAGES },
+      { status: 500, body: { message: '500: Internal Server Error', code: 0 } },
+    );
     discord.inject({ method: 'POST', path: MESSAGES }, { status: 502, body: { message: '502: Bad Gateway', code: 0 } });
     await post(bot, discord);
     expect(statuses(discord, MESSAGES)).toEqual([500, 502, 200]);
     expect(discord.channelMessages()).toHaveLength(1);
   });
 
-  it('a slow interaction callback: the interaction counts as answered at once, the bot\'s reply() resolves when the answer arrives', async () => {
+  it("a slow interaction callback: the interaction counts as answered at once, the bot's reply() resolves when the answer arrives", async () => {
     const { discord, bot } = await start();
     discord.inject({ method: 'POST', path: /\/callback$/ }, { delayMs: 800 });
     expect((await discord.slash('/ping')).data.content).toBe('pong');
@@ -221,7 +261,7 @@ describe('REST faults', () => {
     expect(bot.errors).toEqual([]);
   });
 
-  it('an answer slower than the client\'s timeout: the retry duplicates a plain POST, not one with enforce_nonce', async () => {
+  it("an answer slower than the client's timeout: the retry duplicates a plain POST, not one with enforce_nonce", async () => {
     const { discord, bot } = await start({}, { rest: { timeout: 300 } });
     discord.inject({ method: 'POST', path: MESSAGES }, { delayMs: 600 });
     await post(bot, discord, { content: 'plain' });
@@ -241,7 +281,12 @@ describe('REST faults', () => {
     discord.inject({ method: 'POST', path: MESSAGES }, { drop: 'reset', afterHandling: true });
     await post(bot, discord, { content: 'nonced', nonce: 'n-2', enforce_nonce: true });
     expect(discord.channelMessages().map((m) => m.content)).toEqual(['unknown fate', 'plain', 'plain', 'nonced']);
-    expect(discord.requests.filter((r) => r.dropped).map((r) => r.dropped)).toEqual(['close', 'close', 'reset', 'reset']);
+    expect(discord.requests.filter((r) => r.dropped).map((r) => r.dropped)).toEqual([
+      'close',
+      'close',
+      'reset',
+      'reset',
+    ]);
 
     const before = discord.registeredCommands().map((c) => c.id);
     discord.inject({ method: 'PUT', path: /\/commands$/ }, { drop: 'reset', afterHandling: true });
@@ -259,10 +304,14 @@ describe('strict validation', () => {
     const error = bot.errors[0] as DiscordAPIError;
     expect(error).toBeInstanceOf(DiscordAPIError);
     expect(error.code).toBe(50035);
-    expect(error.rawError).toMatchObject({ errors: { data: { embeds: { 0: { title: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } } } });
+    expect(error.rawError).toMatchObject({
+      errors: { data: { embeds: { 0: { title: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } } },
+    });
     expect(discord.violations).toHaveLength(1);
     expect(discord.violations[0]).toMatchObject({ method: 'POST', route: '/interactions/:id/:token/callback' });
-    expect(discord.violations[0]!.failures).toEqual(['data.embeds.0.title: Must be 256 or fewer in length. (BASE_TYPE_MAX_LENGTH, got 300)']);
+    expect(discord.violations[0]!.failures).toEqual([
+      'data.embeds.0.title: Must be 256 or fewer in length. (BASE_TYPE_MAX_LENGTH, got 300)',
+    ]);
 
     discord.clearViolations();
     const ok = await discord.slash('/embed title:256');
@@ -280,7 +329,9 @@ describe('strict validation', () => {
   it('command registration is checked too: an upper-case name and an unknown locale are refused', async () => {
     const { discord, bot } = await start();
     const bad = { name: 'Ping', description: 'Ping', name_localizations: { xx: 'ping' } };
-    await expect(bot.client.rest.put(Routes.applicationCommands(discord.applicationId), { body: [bad] })).rejects.toMatchObject({ code: 50035 });
+    await expect(
+      bot.client.rest.put(Routes.applicationCommands(discord.applicationId), { body: [bad] }),
+    ).rejects.toMatchObject({ code: 50035 });
     expect(discord.violations[0]!.failures).toEqual([
       '0.name: Command name is invalid (APPLICATION_COMMAND_INVALID_NAME, got "Ping")',
       '0.name_localizations.xx: Invalid locale: xx (LOCALE_INVALID)',

@@ -35,13 +35,24 @@ const commands = [
     .setDescription('Settings')
     .addSubcommand((s) => s.setName('show').setDescription('Show'))
     .addSubcommandGroup((g) =>
-      g.setName('alert').setDescription('Alerts').addSubcommand((s) => s.setName('add').setDescription('Add').addUserOption((o) => o.setName('who').setDescription('Who'))),
+      g
+        .setName('alert')
+        .setDescription('Alerts')
+        .addSubcommand((s) =>
+          s
+            .setName('add')
+            .setDescription('Add')
+            .addUserOption((o) => o.setName('who').setDescription('Who')),
+        ),
     ),
   new SlashCommandBuilder().setName('twice').setDescription('Replies twice'),
   new SlashCommandBuilder().setName('late').setDescription('Replies too late'),
   new SlashCommandBuilder().setName('followup').setDescription('Defers, then follows up'),
   new SlashCommandBuilder().setName('file').setDescription('Replies with a file, with_response'),
-  new SlashCommandBuilder().setName('admin').setDescription('Admins only').setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild),
+  new SlashCommandBuilder()
+    .setName('admin')
+    .setDescription('Admins only')
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild),
 ].map((c) => c.toJSON());
 
 const COUNTRIES = ['Syria', 'Sweden', 'Switzerland', 'North Korea'];
@@ -50,7 +61,9 @@ const botErrors: unknown[] = [];
 async function handle(interaction: Interaction): Promise<void> {
   if (interaction.isAutocomplete()) {
     const typed = interaction.options.getFocused().toLowerCase();
-    await interaction.respond(COUNTRIES.filter((c) => c.toLowerCase().startsWith(typed.slice(0, 2))).map((c) => ({ name: c, value: c })));
+    await interaction.respond(
+      COUNTRIES.filter((c) => c.toLowerCase().startsWith(typed.slice(0, 2))).map((c) => ({ name: c, value: c })),
+    );
     return;
   }
   if (interaction.isButton()) {
@@ -69,7 +82,9 @@ async function handle(interaction: Interaction): Promise<void> {
       const country = interaction.options.getString('country', true);
       const other = interaction.options.getString('with');
       const days = interaction.options.getInteger('days');
-      await interaction.editReply({ content: `${country}|${other}|${days}|${typeof days}|${interaction.options.getBoolean('brief')}|admin=${interaction.memberPermissions?.has('ManageGuild')}` });
+      await interaction.editReply({
+        content: `${country}|${other}|${days}|${typeof days}|${interaction.options.getBoolean('brief')}|admin=${interaction.memberPermissions?.has('ManageGuild')}`,
+      });
       return;
     }
     case 'menu': {
@@ -83,7 +98,9 @@ async function handle(interaction: Interaction): Promise<void> {
     case 'post': {
       const channel = interaction.options.getChannel('channel', true);
       try {
-        await interaction.client.rest.post(Routes.channelMessages(channel.id), { body: { content: `hello ${channel.name}` } });
+        await interaction.client.rest.post(Routes.channelMessages(channel.id), {
+          body: { content: `hello ${channel.name}` },
+        });
         await interaction.reply('posted');
       } catch (e) {
         await interaction.reply(`failed ${(e as DiscordAPIError).code}`);
@@ -91,13 +108,18 @@ async function handle(interaction: Interaction): Promise<void> {
       return;
     }
     case 'settings':
-      await interaction.reply(`${interaction.options.getSubcommandGroup(false)}/${interaction.options.getSubcommand()}/${interaction.options.getUser('who')?.username}`);
+      await interaction.reply(
+        `${interaction.options.getSubcommandGroup(false)}/${interaction.options.getSubcommand()}/${interaction.options.getUser('who')?.username}`,
+      );
       return;
     case 'twice':
       await interaction.reply('one');
       await interaction.reply('two').catch(() => undefined);
       try {
-        await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: { type: 4, data: { content: 'two' } }, auth: false });
+        await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+          body: { type: 4, data: { content: 'two' } },
+          auth: false,
+        });
       } catch (e) {
         botErrors.push(e);
       }
@@ -112,7 +134,11 @@ async function handle(interaction: Interaction): Promise<void> {
       await interaction.followUp('part 2');
       return;
     case 'file': {
-      const res = await interaction.reply({ content: 'file', files: [{ attachment: Buffer.from('hello'), name: 'a.txt' }], withResponse: true });
+      const res = await interaction.reply({
+        content: 'file',
+        files: [{ attachment: Buffer.from('hello'), name: 'a.txt' }],
+        withResponse: true,
+      });
       await interaction.followUp(`resource ${res.resource?.message?.id}`);
       return;
     }
@@ -131,7 +157,9 @@ describe('FakeDiscord with discord.js', () => {
   let readonlyId: string;
 
   beforeAll(async () => {
-    discord = await FakeDiscord.start({ guilds: [{ name: 'Test', channels: [{ name: 'general' }, { name: 'readonly', botCanPost: false }] }] });
+    discord = await FakeDiscord.start({
+      guilds: [{ name: 'Test', channels: [{ name: 'general' }, { name: 'readonly', botCanPost: false }] }],
+    });
     readonlyId = discord.guilds[0]!.channels[1]!.id;
     client = startClient(discord);
     const ready = new Promise((r) => client.once(Events.ClientReady, r));
@@ -230,8 +258,18 @@ describe('FakeDiscord with discord.js', () => {
   });
 
   it('injected 500 and 429 answers are retried by @discordjs/rest', async () => {
-    discord.inject({ method: 'GET', path: '/users/@me' }, { status: 500, body: { message: '500: Internal Server Error', code: 0 } });
-    discord.inject({ method: 'GET', path: /^\/users\/@me$/ }, { status: 429, body: { message: 'You are being rate limited.', retry_after: 0.05, global: false }, headers: { 'retry-after': '0.05' } });
+    discord.inject(
+      { method: 'GET', path: '/users/@me' },
+      { status: 500, body: { message: '500: Internal Server Error', code: 0 } },
+    );
+    discord.inject(
+      { method: 'GET', path: /^\/users\/@me$/ },
+      {
+        status: 429,
+        body: { message: 'You are being rate limited.', retry_after: 0.05, global: false },
+        headers: { 'retry-after': '0.05' },
+      },
+    );
     const me = (await client.rest.get(Routes.user())) as { id: string };
     expect(me.id).toBe(discord.applicationId);
     expect(discord.requests.filter((r) => r.path === '/users/@me').map((r) => r.status)).toEqual([500, 429, 200]);
@@ -248,7 +286,9 @@ describe('FakeDiscord with discord.js', () => {
 
   it('a callback after 3 s gets 10062 and slash() rejects', async () => {
     botErrors.length = 0;
-    await expect(discord.slash('/late', {}, { timeoutMs: 3500 })).rejects.toThrow(/\/late: no visible response within 3500 ms.*10062/);
+    await expect(discord.slash('/late', {}, { timeoutMs: 3500 })).rejects.toThrow(
+      /\/late: no visible response within 3500 ms.*10062/,
+    );
     expect((botErrors[0] as DiscordAPIError).code).toBe(10062);
   }, 10_000);
 
@@ -264,12 +304,15 @@ describe('FakeDiscord with discord.js', () => {
     const bad = await fetch(`${discord.apiUrl}/v10/users/@me`, { headers: { authorization: 'Bot nope' } });
     expect(bad.status).toBe(401);
     expect(await bad.json()).toEqual({ message: '401: Unauthorized', code: 0 });
-    const unknown = await fetch(`${discord.apiUrl}/v10/nowhere`, { headers: { authorization: `Bot ${discord.token}` } });
+    const unknown = await fetch(`${discord.apiUrl}/v10/nowhere`, {
+      headers: { authorization: `Bot ${discord.token}` },
+    });
     expect(unknown.status).toBe(404);
     expect(discord.unhandledRequests().map((r) => r.path)).toEqual(['/nowhere']);
     const limited = await FakeDiscord.start({ globalRateLimitPerSecond: 2 });
     try {
-      const get = () => fetch(`${limited.apiUrl}/v10/users/@me`, { headers: { authorization: `Bot ${limited.token}` } });
+      const get = () =>
+        fetch(`${limited.apiUrl}/v10/users/@me`, { headers: { authorization: `Bot ${limited.token}` } });
       const statuses = [(await get()).status, (await get()).status];
       const third = await get();
       expect([...statuses, third.status]).toEqual([200, 200, 429]);

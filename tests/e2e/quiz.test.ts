@@ -26,8 +26,11 @@ beforeEach(async () => {
 afterEach(() => world?.close());
 
 const buttonsOf = (message: APIMessage): APIButtonComponentWithCustomId[] =>
-  (message.components ?? []).flatMap((row) => ('components' in row ? (row.components as unknown[]) : [])) as APIButtonComponentWithCustomId[];
-const fieldsOf = (result: InteractionResult) => Object.fromEntries(result.data.embeds![0]!.fields!.map((field) => [field.name, field.value]));
+  (message.components ?? []).flatMap((row) =>
+    'components' in row ? (row.components as unknown[]) : [],
+  ) as APIButtonComponentWithCustomId[];
+const fieldsOf = (result: InteractionResult) =>
+  Object.fromEntries(result.data.embeds![0]!.fields!.map((field) => [field.name, field.value]));
 
 /** Each test plays from a fresh bot and store, as far as it needs. */
 async function startQuiz(): Promise<{ started: InteractionResult; question1: APIMessage }> {
@@ -42,7 +45,9 @@ async function playRound1(question1: APIMessage): Promise<void> {
   await world.discord.click(question1, buttonsOf(question1)[right]!.custom_id, alice);
   later(3000);
   await world.discord.click(question1, buttonsOf(question1)[(right + 1) % 4]!.custom_id, bob);
-  await Promise.all([carol, dave].map((who) => world.discord.click(question1, buttonsOf(question1)[right]!.custom_id, who)));
+  await Promise.all(
+    [carol, dave].map((who) => world.discord.click(question1, buttonsOf(question1)[right]!.custom_id, who)),
+  );
 }
 
 /** Closes round 1 at its deadline; the next question comes as a follow-up. */
@@ -90,14 +95,18 @@ describe('a whole quiz', () => {
     const right = questions[0]!.answer;
     const wrong = (right + 1) % 4;
     later(2000);
-    expect((await world.discord.click(question1, buttonsOf(question1)[right]!.custom_id, alice)).data.content).toContain('You answered');
+    expect(
+      (await world.discord.click(question1, buttonsOf(question1)[right]!.custom_id, alice)).data.content,
+    ).toContain('You answered');
     later(3000);
     const bobFirst = await world.discord.click(question1, buttonsOf(question1)[wrong]!.custom_id, bob);
     expect(bobFirst.ephemeral).toBe(true);
     const bobAgain = await world.discord.click(question1, buttonsOf(question1)[right]!.custom_id, bob);
     expect(bobAgain.ephemeral).toBe(true);
     expect(bobAgain.data.content).toContain('already answered');
-    const both = await Promise.all([carol, dave].map((who) => world.discord.click(question1, buttonsOf(question1)[right]!.custom_id, who)));
+    const both = await Promise.all(
+      [carol, dave].map((who) => world.discord.click(question1, buttonsOf(question1)[right]!.custom_id, who)),
+    );
     for (const reply of both) expect(reply.data.content).toContain('You answered');
   });
 
@@ -115,7 +124,9 @@ describe('a whole quiz', () => {
     expect(embed.fields?.find((field) => field.name === 'Source')?.value).toMatch(/\]\(https?:/);
     for (const button of buttonsOf(revealed)) expect(button.disabled).toBe(true);
     expect(buttonsOf(revealed)[questions[0]!.answer]!.style).toBe(3); // Success
-    const posted = world.discord.requests.slice(followUps).filter((request) => request.method === 'POST' && request.path.startsWith('/webhooks/'));
+    const posted = world.discord.requests
+      .slice(followUps)
+      .filter((request) => request.method === 'POST' && request.path.startsWith('/webhooks/'));
     expect(posted).toHaveLength(1);
     // Follow-ups go through the starting interaction's webhook; the fake keeps them on its result.
     expect(question2.embeds[0]?.title).toBe('Question 2 of 2');
@@ -153,7 +164,14 @@ describe('a whole quiz', () => {
     expect(lines[3]).toBe(`4. <@${bob.userId}>: 0 points (0% of 1)`);
     expect(board.data.allowed_mentions).toEqual({ parse: [] });
     const bobStats = fieldsOf(await world.discord.slash(`/quiz stats user:<@${bob.userId}>`, alice));
-    expect(bobStats).toMatchObject({ Answered: '1', Right: '0', Accuracy: '0%', 'Current streak': '0', 'Best streak': '0', Points: '0' });
+    expect(bobStats).toMatchObject({
+      Answered: '1',
+      Right: '0',
+      Accuracy: '0%',
+      'Current streak': '0',
+      'Best streak': '0',
+      Points: '0',
+    });
     expect(fieldsOf(await world.discord.slash('/quiz stats', alice))).toMatchObject({
       Answered: '2',
       Right: '2',

@@ -1,5 +1,4 @@
 // /relations through the fake Discord: a slash command in, a Discord payload out.
-import type { APIEmbed } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorld, type World } from './world.js';
 
@@ -11,8 +10,13 @@ afterAll(() => world?.close());
 
 async function ask(line: string, locale = 'en-US') {
   const result = await world.discord.slash(line, { locale: locale as 'en-US' });
-  const embed = result.data.embeds?.[0] as APIEmbed | undefined;
-  const text = [result.data.content, embed?.title, embed?.description, ...(embed?.fields ?? []).flatMap((f) => [f.name, f.value])]
+  const embed = result.data.embeds?.[0];
+  const text = [
+    result.data.content,
+    embed?.title,
+    embed?.description,
+    ...(embed?.fields ?? []).flatMap((f) => [f.name, f.value]),
+  ]
     .filter(Boolean)
     .join('\n');
   return { result, embed, text };
@@ -73,7 +77,9 @@ describe('/relations', () => {
     const { embed, text } = await ask('/relations country:France with:Germany');
     expect(embed?.title).toBe('🇩🇪 Germany ↔ 🇫🇷 France');
     expect(embed?.description).toContain('established** on 11 July 1951');
-    expect(text).toContain('[Wikipedia: Foreign relations of France](https://en.wikipedia.org/wiki/Foreign_relations_of_France)');
+    expect(text).toContain(
+      '[Wikipedia: Foreign relations of France](https://en.wikipedia.org/wiki/Foreign_relations_of_France)',
+    );
     expect(text).toContain('[Wikipedia: Foreign relations of Germany]');
     expect(embed?.footer?.text).toContain('Status as of November 2025');
     expect(text).toContain('Medium: one publisher states it.');
@@ -137,14 +143,18 @@ describe('/relations', () => {
 
   it('answers a former name for its successor, and says so', async () => {
     const ussr = await ask('/relations country:USSR with:United States');
-    expect(ussr.result.data.content).toContain('"USSR" is the Soviet Union, which ended on 26 December 1991: answered for 🇷🇺 Russia');
+    expect(ussr.result.data.content).toContain(
+      '"USSR" is the Soviet Union, which ended on 26 December 1991: answered for 🇷🇺 Russia',
+    );
     expect(ussr.embed?.title).toContain('Russia');
     const persia = await ask('/relations country:Persia');
     expect(persia.embed?.title).toContain('Iran');
     expect(persia.embed?.title).not.toContain('Serbia');
     expect(persia.result.data.content).toContain('the name used until 21 March 1935');
     const ko = await ask('/relations country:소련', 'ko');
-    expect(ko.result.data.content).toContain('*"소련"은 1991년 12월 26일에 사라진 나라입니다. 승계국인 🇷🇺 러시아 기준으로 답합니다.*');
+    expect(ko.result.data.content).toContain(
+      '*"소련"은 1991년 12월 26일에 사라진 나라입니다. 승계국인 🇷🇺 러시아 기준으로 답합니다.*',
+    );
   });
 
   it('a dissolved state gets a clear reply and the states it became', async () => {
@@ -154,9 +164,13 @@ describe('/relations', () => {
     expect(result.data.content).toContain('Czechia');
     expect(result.data.content).toContain('Slovakia');
     const ko = await ask('/relations country:유고슬라비아', 'ko');
-    expect(ko.result.data.content!.split('\n')[0]).toBe('유고슬라비아는 1992년 4월 27일에 사라진 나라입니다. 뒤를 이은 나라 중 하나를 골라 주세요.');
+    expect(ko.result.data.content!.split('\n')[0]).toBe(
+      '유고슬라비아는 1992년 4월 27일에 사라진 나라입니다. 뒤를 이은 나라 중 하나를 골라 주세요.',
+    );
     const east = await ask('/relations country:East Germany');
-    expect(east.result.data.content).toContain('East Germany no longer exists: it ended on 3 October 1990, when it became part of the state below.');
+    expect(east.result.data.content).toContain(
+      'East Germany no longer exists: it ended on 3 October 1990, when it became part of the state below.',
+    );
     expect(east.result.data.content).toContain('Germany');
     expect(ko.result.data.content).toContain('세르비아');
   });

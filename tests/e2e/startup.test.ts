@@ -11,10 +11,17 @@ import { startWorld, type World } from './world.js';
 const run = promisify(execFile);
 const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
 /** Runs an entry point from an empty folder, so no .env on this machine leaks in. */
-async function runEntry(entry: string, env: Record<string, string>): Promise<{ stdout: string; stderr: string; code: number }> {
+async function runEntry(
+  entry: string,
+  env: Record<string, string>,
+): Promise<{ stdout: string; stderr: string; code: number }> {
   const cwd = mkdtempSync(join(tmpdir(), 'attache-cwd-'));
   try {
-    const { stdout, stderr } = await run(tsx, [join(projectRoot, entry)], { cwd, env: { PATH: process.env.PATH!, ...env }, timeout: 20_000 });
+    const { stdout, stderr } = await run(tsx, [join(projectRoot, entry)], {
+      cwd,
+      env: { PATH: process.env.PATH!, ...env },
+      timeout: 20_000,
+    });
     return { stdout, stderr, code: 0 };
   } catch (error) {
     return error as { stdout: string; stderr: string; code: number };
@@ -32,7 +39,14 @@ afterAll(() => world?.close());
 describe('command registration', () => {
   it('registers every command with Korean localizations when the bot starts', () => {
     const commands = world.discord.registeredCommands();
-    expect(commands.map((command) => command.name).sort()).toEqual(['country', 'daily', 'help', 'news', 'quiz', 'relations']);
+    expect(commands.map((command) => command.name).sort()).toEqual([
+      'country',
+      'daily',
+      'help',
+      'news',
+      'quiz',
+      'relations',
+    ]);
     for (const command of commands) {
       expect(command.name_localizations?.ko).toBeTruthy();
       expect(command.description_localizations?.ko).toBeTruthy();
@@ -42,7 +56,8 @@ describe('command registration', () => {
   });
 
   it('does not register again on a restart when nothing changed', async () => {
-    const puts = () => world.discord.requests.filter((request) => request.method === 'PUT' && request.path.endsWith('/commands'));
+    const puts = () =>
+      world.discord.requests.filter((request) => request.method === 'PUT' && request.path.endsWith('/commands'));
     const before = puts().length;
     await world.restart();
     expect(puts().length).toBe(before);
@@ -88,7 +103,11 @@ describe('configuration', () => {
 
   it('a malformed value is named without printing the token', async () => {
     const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.secret-part.never-print-me';
-    const result = await runEntry('src/main.ts', { DISCORD_TOKEN: token, DISCORD_API_URL: 'not a url', DEFAULT_COUNTRY: 'korea' });
+    const result = await runEntry('src/main.ts', {
+      DISCORD_TOKEN: token,
+      DISCORD_API_URL: 'not a url',
+      DEFAULT_COUNTRY: 'korea',
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('DISCORD_API_URL');
     expect(result.stderr).toContain('DEFAULT_COUNTRY');

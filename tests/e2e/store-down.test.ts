@@ -17,9 +17,18 @@ const clock = { now: new Date('2026-11-26T22:00:00Z') }; // 07:00 in Seoul
 
 async function startRedis(): Promise<void> {
   // Append-only file in a temporary folder, so data survives the stop like a real deployment's would.
-  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', dir], { stdio: 'ignore' });
+  redis = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', dir],
+    { stdio: 'ignore' },
+  );
   for (let i = 0; i < 100; i++) {
-    if (spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().includes('PONG')) return;
+    if (
+      spawnSync('redis-cli', ['-p', String(port), 'ping'])
+        .stdout?.toString()
+        .includes('PONG')
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error('redis did not start');
@@ -59,7 +68,8 @@ describe.skipIf(!hasRedis)('with the store down', () => {
     expect(board.data.content).toContain('temporarily unavailable');
     // 09:00 in Seoul passes while the store is down: the post waits instead of going out unrecorded.
     clock.now = new Date('2026-11-27T00:00:05Z');
-    const posts = () => world.discord.channelMessages().filter((m) => m.embeds.some((e) => e.footer?.text.includes('daily post')));
+    const posts = () =>
+      world.discord.channelMessages().filter((m) => m.embeds.some((e) => e.footer?.text.includes('daily post')));
     expect((await world.bot.scheduler.runDue()).posted).toBe(0);
     expect(posts()).toHaveLength(0);
 

@@ -39,7 +39,14 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   });
   const logs: string[] = [];
   const log = createLogger('trace', [config.DISCORD_TOKEN], { write: (line: string) => void logs.push(line) });
-  const launch = () => startBot({ config, log, ...(options.now && { now: options.now }), ...(options.quizSeed && { quizSeed: options.quizSeed }), ...(options.commandsDir && { commandsDir: options.commandsDir }) });
+  const launch = () =>
+    startBot({
+      config,
+      log,
+      ...(options.now && { now: options.now }),
+      ...(options.quizSeed && { quizSeed: options.quizSeed }),
+      ...(options.commandsDir && { commandsDir: options.commandsDir }),
+    });
   const others: RunningBot[] = [];
   const world: World = {
     discord,
@@ -62,7 +69,8 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       rmSync(dir, { recursive: true, force: true });
       assertTokenNeverShown(discord, logs);
       // The fake refuses (400, 50035) any body that breaks Discord's schemas or limits; none may have been sent.
-      if (discord.violations.length) throw new Error(`invalid payloads sent to Discord: ${JSON.stringify(discord.violations.slice(0, 3))}`);
+      if (discord.violations.length)
+        throw new Error(`invalid payloads sent to Discord: ${JSON.stringify(discord.violations.slice(0, 3))}`);
     },
   };
   return world;
@@ -75,7 +83,11 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
 function assertTokenNeverShown(discord: FakeDiscord, logs: string[]): void {
   const secret = discord.token.split('.').slice(1).join('.');
   const leakedInLogs = logs.filter((line) => line.includes(discord.token) || line.includes(secret));
-  if (leakedInLogs.length) throw new Error(`the bot token appeared in ${leakedInLogs.length} log lines, e.g. ${leakedInLogs[0]!.slice(0, 200)}`);
+  if (leakedInLogs.length)
+    throw new Error(
+      `the bot token appeared in ${leakedInLogs.length} log lines, e.g. ${leakedInLogs[0]!.slice(0, 200)}`,
+    );
   const leakedInRequests = discord.requests.filter((request) => JSON.stringify(request.body ?? '').includes(secret));
-  if (leakedInRequests.length) throw new Error(`the bot token appeared in a request body to ${leakedInRequests[0]!.path}`);
+  if (leakedInRequests.length)
+    throw new Error(`the bot token appeared in a request body to ${leakedInRequests[0]!.path}`);
 }

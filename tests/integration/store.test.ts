@@ -28,7 +28,10 @@ describe.each([
       await other.set('a', { n: 99 });
       expect(await settings.get('a')).toEqual({ n: 1 });
       const listed = await settings.entries();
-      expect(listed.sort()).toEqual([['a', { n: 1 }], ['b', { n: 2 }]]);
+      expect(listed.sort()).toEqual([
+        ['a', { n: 1 }],
+        ['b', { n: 2 }],
+      ]);
       await settings.clear();
       await other.clear();
     } finally {

@@ -16,7 +16,12 @@ import { recordingLog } from './recording-log.js';
 const guildId = '900000000000000001';
 const botId = '500000000000000001';
 const day = '2026-11-27';
-const settings: DailySettings = { channelId: '910000000000000001', time: '09:00', timezone: 'Asia/Seoul', from: '2026-11-26' };
+const settings: DailySettings = {
+  channelId: '910000000000000001',
+  time: '09:00',
+  timezone: 'Asia/Seoul',
+  from: '2026-11-26',
+};
 
 let facts: Facts;
 beforeAll(() => {
@@ -24,7 +29,9 @@ beforeAll(() => {
 });
 
 const refusal = (status: number, code: number) =>
-  new DiscordAPIError({ code, message: 'refused' }, code, status, 'POST', `/channels/${settings.channelId}/messages`, { body: undefined });
+  new DiscordAPIError({ code, message: 'refused' }, code, status, 'POST', `/channels/${settings.channelId}/messages`, {
+    body: undefined,
+  });
 
 interface FakeRest {
   posts: { path: string; body: Record<string, unknown> }[];
@@ -55,12 +62,22 @@ async function setup(options: { now?: Date; news?: NewsDesk } = {}) {
     },
   } as unknown as REST;
   const { log, lines } = recordingLog();
-  const poster = new DailyPoster({ now: () => clock.now, log, facts }, rest, repository, options.news ?? new NewsDesk([], facts), () => botId);
+  const poster = new DailyPoster(
+    { now: () => clock.now, log, facts },
+    rest,
+    repository,
+    options.news ?? new NewsDesk([], facts),
+    () => botId,
+  );
   return { clock, repository, fake, poster, logs: lines };
 }
 
 /** A message of ours in the channel, as Discord lists it. */
-const ourPost = (id: string, postDay: string, author = botId) => ({ id, author: { id: author }, embeds: [{ footer: { text: `attache daily post · ${postDay}` } }] });
+const ourPost = (id: string, postDay: string, author = botId) => ({
+  id,
+  author: { id: author },
+  embeds: [{ footer: { text: `attache daily post · ${postDay}` } }],
+});
 
 describe('why Discord refused a post', () => {
   it.each([
@@ -103,7 +120,11 @@ describe('sending the daily post', () => {
     expect(claims).toEqual([{ day, startedAt: clock.now.toISOString() }]);
     expect(fake.posts).toHaveLength(1);
     expect(fake.posts[0]!.path).toBe(`/channels/${settings.channelId}/messages`);
-    expect(fake.posts[0]!.body).toMatchObject({ nonce: nonceFor(guildId, day), enforce_nonce: true, allowed_mentions: { parse: [] } });
+    expect(fake.posts[0]!.body).toMatchObject({
+      nonce: nonceFor(guildId, day),
+      enforce_nonce: true,
+      allowed_mentions: { parse: [] },
+    });
     expect(JSON.stringify(fake.posts[0]!.body)).toContain(day);
     expect(fake.gets).toEqual([]);
     expect(await repository.recordOf(guildId)).toEqual({
@@ -154,7 +175,10 @@ describe('sending the daily post', () => {
     fake.onPost = () => Promise.reject(error);
     expect(await poster.post(guildId, settings, day)).toBe('paused');
     expect(logs).toEqual([{ level: 'warn', msg: 'daily post paused', fields: { guildId, reason } }]);
-    expect(await repository.settingsOf(guildId)).toEqual({ ...settings, paused: { reason, since: clock.now.toISOString() } });
+    expect(await repository.settingsOf(guildId)).toEqual({
+      ...settings,
+      paused: { reason, since: clock.now.toISOString() },
+    });
     expect(await repository.claimOf(guildId)).toBeUndefined();
     expect((await repository.recordOf(guildId)).lastPostedDay).toBeUndefined();
   });
@@ -184,14 +208,23 @@ describe('after a crash (a claim for the day is in the store)', () => {
     expect(await poster.post(guildId, settings, day)).toBe('already-posted');
     expect(fake.posts).toEqual([]);
     expect(fake.gets).toEqual([`/channels/${settings.channelId}/messages`]);
-    expect(await repository.recordOf(guildId)).toEqual({ sentNews: [], lastPostedDay: day, lastPostedAt: clock.now.toISOString(), lastMessageId: 'm-found' });
+    expect(await repository.recordOf(guildId)).toEqual({
+      sentNews: [],
+      lastPostedDay: day,
+      lastPostedAt: clock.now.toISOString(),
+      lastMessageId: 'm-found',
+    });
     expect(await repository.claimOf(guildId)).toBeUndefined();
   });
 
   it('a post of that day by someone else, or of ours on another day, is not it: sends, keeping the first claim', async () => {
     const { poster, fake, repository } = await setup({ now: tenMinutesLater });
     await repository.saveClaim(guildId, { day, startedAt: claimedAt });
-    fake.onGet = async () => [ourPost('m-someone', day, '500000000000000999'), ourPost('m-yesterday', '2026-11-26'), { id: 'm-plain', author: { id: botId }, embeds: [] }];
+    fake.onGet = async () => [
+      ourPost('m-someone', day, '500000000000000999'),
+      ourPost('m-yesterday', '2026-11-26'),
+      { id: 'm-plain', author: { id: botId }, embeds: [] },
+    ];
     fake.onPost = () => Promise.reject(refusal(502, 0));
     expect(await poster.post(guildId, settings, day)).toBe('failed');
     expect(fake.posts).toHaveLength(1);

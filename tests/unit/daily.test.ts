@@ -12,7 +12,14 @@ import {
   type DailySettings,
 } from '../../src/news/daily.js';
 import { loadNews } from '../../src/news/items.js';
-import { canonicalZone, instantOf, isTimeZone, localDay, searchTimeZones, timeZones } from '../../src/news/local-time.js';
+import {
+  canonicalZone,
+  instantOf,
+  isTimeZone,
+  localDay,
+  searchTimeZones,
+  timeZones,
+} from '../../src/news/local-time.js';
 import { dataDir } from '../../src/paths.js';
 
 const at = (iso: string) => new Date(iso);
@@ -58,11 +65,15 @@ describe('when a daily post is due', () => {
     expect(action).toMatchObject({ kind: 'post', day: '2026-11-26' });
     const posted: DailyRecord = { ...record, lastPostedDay: '2026-11-26' };
     expect(dailyActions(seoul, posted, at('2026-11-26T05:00:00Z'))).toEqual([]);
-    expect(dailyActions(seoul, posted, at('2026-11-27T00:00:30Z'))).toMatchObject([{ kind: 'post', day: '2026-11-27' }]);
+    expect(dailyActions(seoul, posted, at('2026-11-27T00:00:30Z'))).toMatchObject([
+      { kind: 'post', day: '2026-11-27' },
+    ]);
   });
 
   it('sends a missed post less than six hours late, and skips one later than that', () => {
-    expect(dailyActions(seoul, emptyRecord(), at('2026-11-26T05:59:00Z'))).toMatchObject([{ kind: 'post', day: '2026-11-26' }]);
+    expect(dailyActions(seoul, emptyRecord(), at('2026-11-26T05:59:00Z'))).toMatchObject([
+      { kind: 'post', day: '2026-11-26' },
+    ]);
     expect(dailyActions(seoul, emptyRecord(), at('2026-11-26T06:00:00Z'))).toMatchObject([
       { kind: 'skip', day: '2026-11-26', lateMinutes: 360 },
     ]);
@@ -72,16 +83,32 @@ describe('when a daily post is due', () => {
     const late: DailySettings = { ...seoul, time: '23:30' };
     expect(late.from).toBe('2026-11-26');
     // 23:30 KST on the 26th is 14:30Z; at 01:00 KST on the 27th it is 1.5 h late.
-    expect(dailyActions(late, emptyRecord(), at('2026-11-26T16:00:00Z'))).toMatchObject([{ kind: 'post', day: '2026-11-26' }]);
+    expect(dailyActions(late, emptyRecord(), at('2026-11-26T16:00:00Z'))).toMatchObject([
+      { kind: 'post', day: '2026-11-26' },
+    ]);
   });
 
   it('does nothing while paused, and nothing before the first day', () => {
-    expect(dailyActions({ ...seoul, paused: { reason: 'channel-missing', since: '' } }, emptyRecord(), at('2026-11-26T01:00:00Z'))).toEqual([]);
-    expect(nextPostAt({ ...seoul, paused: { reason: 'missing-permissions', since: '' } }, emptyRecord(), at('2026-11-26T01:00:00Z'))).toBeUndefined();
+    expect(
+      dailyActions(
+        { ...seoul, paused: { reason: 'channel-missing', since: '' } },
+        emptyRecord(),
+        at('2026-11-26T01:00:00Z'),
+      ),
+    ).toEqual([]);
+    expect(
+      nextPostAt(
+        { ...seoul, paused: { reason: 'missing-permissions', since: '' } },
+        emptyRecord(),
+        at('2026-11-26T01:00:00Z'),
+      ),
+    ).toBeUndefined();
     const from = firstDay('09:00', 'Asia/Seoul', at('2026-11-26T01:00:00Z'));
     expect(from).toBe('2026-11-27');
     expect(dailyActions({ ...seoul, from }, emptyRecord(), at('2026-11-26T01:00:00Z'))).toEqual([]);
-    expect(nextPostAt({ ...seoul, from }, emptyRecord(), at('2026-11-26T01:00:00Z'))?.toISOString()).toBe('2026-11-27T00:00:00.000Z');
+    expect(nextPostAt({ ...seoul, from }, emptyRecord(), at('2026-11-26T01:00:00Z'))?.toISOString()).toBe(
+      '2026-11-27T00:00:00.000Z',
+    );
   });
 
   it('reads times people type', () => {
@@ -109,8 +136,12 @@ describe('when a daily post is due', () => {
     const skippedToday: DailyRecord = { sentNews: [], skipped: { day: '2026-11-26', lateMinutes: 400 } };
     expect(nextPostAt(seoul, skippedToday, at('2026-11-26T07:00:00Z'))?.toISOString()).toBe('2026-11-27T00:00:00.000Z');
     // Before the minute, today's post is next; a schedule that starts later waits for its first day.
-    expect(nextPostAt(seoul, emptyRecord(), at('2026-11-25T23:00:00Z'))?.toISOString()).toBe('2026-11-26T00:00:00.000Z');
-    expect(nextPostAt({ ...seoul, from: '2026-11-28' }, emptyRecord(), now)?.toISOString()).toBe('2026-11-28T00:00:00.000Z');
+    expect(nextPostAt(seoul, emptyRecord(), at('2026-11-25T23:00:00Z'))?.toISOString()).toBe(
+      '2026-11-26T00:00:00.000Z',
+    );
+    expect(nextPostAt({ ...seoul, from: '2026-11-28' }, emptyRecord(), now)?.toISOString()).toBe(
+      '2026-11-28T00:00:00.000Z',
+    );
     // Nothing within the next three days: no next post to show.
     expect(nextPostAt({ ...seoul, from: '2026-12-31' }, emptyRecord(), now)).toBeUndefined();
   });
@@ -161,14 +192,23 @@ describe('what a daily post holds', () => {
 
   it('else a fact of the day: a relation established on a known day, the same for everyone that day', () => {
     // The world layer has an anniversary on every calendar day, so the fallback is tried on a world of six pairs.
-    const pairs = [['KR', 'SY'], ['KR', 'CU'], ['FR', 'DE'], ['US', 'CN'], ['JP', 'KR'], ['BR', 'AR']] as const;
+    const pairs = [
+      ['KR', 'SY'],
+      ['KR', 'CU'],
+      ['FR', 'DE'],
+      ['US', 'CN'],
+      ['JP', 'KR'],
+      ['BR', 'AR'],
+    ] as const;
     const small = Facts.of(
       facts.countries,
       pairs.map(([a, b]) => facts.relation(a, b)!),
       facts.asOf,
     );
     const allSent = { sentNews: news.items.map((item) => item.id) };
-    const everyDay = Array.from({ length: 366 }, (_, i) => new Date(Date.UTC(2028, 0, 1 + i)).toISOString().slice(0, 10));
+    const everyDay = Array.from({ length: 366 }, (_, i) =>
+      new Date(Date.UTC(2028, 0, 1 + i)).toISOString().slice(0, 10),
+    );
     const factDays = everyDay.filter((day) => dailyContent(news, small, allSent, day).kind === 'fact');
     // Six anniversaries at most leave 360 days for the fact of the day.
     expect(factDays.length).toBeGreaterThanOrEqual(360);
@@ -185,7 +225,11 @@ describe('what a daily post holds', () => {
     }
     expect(picks.size).toBeGreaterThan(1);
     // Loaded again, the pick is the same: no randomness, no process state.
-    const again = Facts.of(facts.countries, pairs.map(([a, b]) => facts.relation(a, b)!), facts.asOf);
+    const again = Facts.of(
+      facts.countries,
+      pairs.map(([a, b]) => facts.relation(a, b)!),
+      facts.asOf,
+    );
     for (const day of factDays.slice(0, 20)) {
       const first = dailyContent(news, small, allSent, day);
       const second = dailyContent(news, again, allSent, day);

@@ -41,7 +41,11 @@ describe('the world layer build', () => {
 
   it('keeps each list\u2019s date only where the two differ, and the year of a break', () => {
     const date = (index: number) => (index < 0 ? null : layer.dates[index]);
-    expect(layer.pairs.established.map((line) => line.map(date))).toEqual([['1950', '1960-05-01', '2001'], [null, '2002'], ['2003']]);
+    expect(layer.pairs.established.map((line) => line.map(date))).toEqual([
+      ['1950', '1960-05-01', '2001'],
+      [null, '2002'],
+      ['2003'],
+    ]);
     expect(layer.pairs.listed_a.map((line) => line.map(date))).toEqual([['1950', null, null], [null, null], [null]]);
     expect(layer.pairs.listed_b.map((line) => line.map(date))).toEqual([['1951', null, null], [null, null], [null]]);
     expect(layer.pairs.break).toEqual([[0, 1970, 0], [0, 0], [0]]);
@@ -56,8 +60,12 @@ describe('the world layer build', () => {
   it('refuses a table with a missing or doubled pair, or an unknown status', () => {
     const codes = ['AA', 'BB', 'CC', 'DD'];
     expect(() => buildWorldLayer(csv.replace(/\nBB,CC[^\n]*/, ''), codes, '2025-11')).toThrow(/no row for BB-CC/);
-    expect(() => buildWorldLayer(`${csv}\nBB,AA,established,,,,none,,${page('Aland')}`, codes, '2025-11')).toThrow(/given twice/);
-    expect(() => buildWorldLayer(csv.replace('none_listed', 'friendly'), codes, '2025-11')).toThrow(/unknown status "friendly"/);
+    expect(() => buildWorldLayer(`${csv}\nBB,AA,established,,,,none,,${page('Aland')}`, codes, '2025-11')).toThrow(
+      /given twice/,
+    );
+    expect(() => buildWorldLayer(csv.replace('none_listed', 'friendly'), codes, '2025-11')).toThrow(
+      /unknown status "friendly"/,
+    );
     expect(() => buildWorldLayer(csv, ['AA', 'BB', 'CC'], '2025-11')).toThrow(/pairs outside countries.json/);
   });
 
@@ -70,7 +78,11 @@ describe('the world layer build', () => {
 
 describe('Wikipedia URLs', () => {
   it('are the article\u2019s own address, spaces as underscores, other characters encoded', () => {
-    expect(wikipediaUrl("Foreign relations of Côte d'Ivoire")).toBe('https://en.wikipedia.org/wiki/Foreign_relations_of_C%C3%B4te_d\'Ivoire');
-    expect(wikipediaUrl('Foreign relations of São Tomé and Príncipe')).toBe('https://en.wikipedia.org/wiki/Foreign_relations_of_S%C3%A3o_Tom%C3%A9_and_Pr%C3%ADncipe');
+    expect(wikipediaUrl("Foreign relations of Côte d'Ivoire")).toBe(
+      "https://en.wikipedia.org/wiki/Foreign_relations_of_C%C3%B4te_d'Ivoire",
+    );
+    expect(wikipediaUrl('Foreign relations of São Tomé and Príncipe')).toBe(
+      'https://en.wikipedia.org/wiki/Foreign_relations_of_S%C3%A3o_Tom%C3%A9_and_Pr%C3%ADncipe',
+    );
   });
 });

@@ -100,7 +100,9 @@ describe('data validation at start-up', () => {
       json.relations[2]!.established = '1990-02-30';
     });
     expect(() => loadFacts(dir)).toThrow(DataError);
-    expect(() => loadFacts(dir)).toThrow(/data\/relations\/south-korea\.json, row 3 \(KR–\w\w\): established: not a real calendar date/);
+    expect(() => loadFacts(dir)).toThrow(
+      /data\/relations\/south-korea\.json, row 3 \(KR–\w\w\): established: not a real calendar date/,
+    );
   });
 
   it('refuses a fact without a source', () => {
@@ -125,15 +127,60 @@ describe('data validation at start-up', () => {
   it('checks every value of the world layer and names the pair', () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- edits to world.json's columns
     const cases: [(json: any) => void, RegExp][] = [
-      [(json) => { json.pairs.status[0] = `X${json.pairs.status[0].slice(1)}`; }, /world\.json, pair AD–AE: unknown status letter X/],
-      [(json) => { json.pairs.status[1] = json.pairs.status[1].slice(1); }, /world\.json, line 2 of a column \(AE\): expected 198 values/],
-      [(json) => { json.pairs.established[0][1] = json.dates.length; }, /world\.json, pair AD–AF: a date index outside dates/],
-      [(json) => { json.pairs.listed_b[3][0] = -2; }, /world\.json, pair AG–\w\w: a date index outside dates/],
-      [(json) => { json.pairs.pages[0] = `7${json.pairs.pages[0].slice(1)}`; }, /pair AD–AE: pages must be 0, 1, 2 or 3/],
-      [(json) => { json.pairs.break[0][0] = 1.5; }, /pair AD–AE: the year of a break must be a year or 0/],
-      [(json) => { json.dates[0] = '2001-02-29'; }, /world\.json, dates\[0\]: not a YYYY, YYYY-MM or YYYY-MM-DD date/],
-      [(json) => { json.codes.pop(); }, /codes must be the 200 codes of data\/countries\.json/],
-      [(json) => { json.pages.ZZ = 'https://example.org/'; }, /pages: ZZ is not a code/],
+      [
+        (json) => {
+          json.pairs.status[0] = `X${json.pairs.status[0].slice(1)}`;
+        },
+        /world\.json, pair AD–AE: unknown status letter X/,
+      ],
+      [
+        (json) => {
+          json.pairs.status[1] = json.pairs.status[1].slice(1);
+        },
+        /world\.json, line 2 of a column \(AE\): expected 198 values/,
+      ],
+      [
+        (json) => {
+          json.pairs.established[0][1] = json.dates.length;
+        },
+        /world\.json, pair AD–AF: a date index outside dates/,
+      ],
+      [
+        (json) => {
+          json.pairs.listed_b[3][0] = -2;
+        },
+        /world\.json, pair AG–\w\w: a date index outside dates/,
+      ],
+      [
+        (json) => {
+          json.pairs.pages[0] = `7${json.pairs.pages[0].slice(1)}`;
+        },
+        /pair AD–AE: pages must be 0, 1, 2 or 3/,
+      ],
+      [
+        (json) => {
+          json.pairs.break[0][0] = 1.5;
+        },
+        /pair AD–AE: the year of a break must be a year or 0/,
+      ],
+      [
+        (json) => {
+          json.dates[0] = '2001-02-29';
+        },
+        /world\.json, dates\[0\]: not a YYYY, YYYY-MM or YYYY-MM-DD date/,
+      ],
+      [
+        (json) => {
+          json.codes.pop();
+        },
+        /codes must be the 200 codes of data\/countries\.json/,
+      ],
+      [
+        (json) => {
+          json.pages.ZZ = 'https://example.org/';
+        },
+        /pages: ZZ is not a code/,
+      ],
     ];
     for (const [change, message] of cases) {
       const dir = brokenCopy('world.json', change);
@@ -157,7 +204,9 @@ describe('data validation at start-up', () => {
     const badName = brokenCopy('names.json', (json) => {
       json.former[0].now = ['RU', 'UA'];
     });
-    expect(() => loadFacts(badName)).toThrow(/names\.json, former name 1 \(USSR\): a successor name points to one state/);
+    expect(() => loadFacts(badName)).toThrow(
+      /names\.json, former name 1 \(USSR\): a successor name points to one state/,
+    );
     rmSync(badName, { recursive: true });
     const badDenylist = brokenCopy('sources.json', (json) => {
       json.denylist.push({ domain: 'Not A Domain', why: 'x' });

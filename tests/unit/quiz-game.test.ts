@@ -12,7 +12,13 @@ function question(answer: number): Question {
     prompt: { kind: 'no-relations', base: { code: 'KR' } as never },
     choices: [decade(1950), decade(1960), decade(1970), decade(1980)],
     answer,
-    explanation: { base: { code: 'KR' } as never, partner: { code: 'SY' } as never, status: 'none', date: null, sources: [] },
+    explanation: {
+      base: { code: 'KR' } as never,
+      partner: { code: 'SY' } as never,
+      status: 'none',
+      date: null,
+      sources: [],
+    },
     difficulty: 'medium',
   };
 }
@@ -58,7 +64,10 @@ describe('a quiz game', () => {
     expect(g.answer('alice', 2, t0 + 20)).toBe('already-answered');
     expect(g.answer('bob', 2, t0 + 30)).toBe('recorded');
     const { answers } = g.closeRound(t0 + answerWindowMs);
-    expect(answers.map((a) => [a.userId, a.choice])).toEqual([['alice', 1], ['bob', 2]]);
+    expect(answers.map((a) => [a.userId, a.choice])).toEqual([
+      ['alice', 1],
+      ['bob', 2],
+    ]);
   });
 
   it('refuses answers at or after the deadline, and choices that are not on the question', () => {
@@ -137,7 +146,13 @@ describe('a quiz game', () => {
   });
 });
 
-const scored = (right: boolean, points = right ? 700 : 0): ScoredAnswer => ({ userId: 'u', choice: 0, at: t0, right, points });
+const scored = (right: boolean, points = right ? 700 : 0): ScoredAnswer => ({
+  userId: 'u',
+  choice: 0,
+  at: t0,
+  right,
+  points,
+});
 const stats = (over: Partial<PlayerStats>): PlayerStats => ({ ...noStats(), ...over });
 
 describe('a player’s record', () => {
@@ -146,12 +161,18 @@ describe('a player’s record', () => {
   });
 
   it('a right answer adds its points, counts as right and extends the streak', () => {
-    const after = withAnswer(stats({ answered: 3, right: 2, points: 1000, currentStreak: 2, bestStreak: 2 }), scored(true, 750));
+    const after = withAnswer(
+      stats({ answered: 3, right: 2, points: 1000, currentStreak: 2, bestStreak: 2 }),
+      scored(true, 750),
+    );
     expect(after).toEqual({ answered: 4, right: 3, points: 1750, currentStreak: 3, bestStreak: 3 });
   });
 
   it('a wrong answer adds no points, counts as answered, and resets the streak but keeps the best', () => {
-    const after = withAnswer(stats({ answered: 3, right: 3, points: 2000, currentStreak: 3, bestStreak: 3 }), scored(false));
+    const after = withAnswer(
+      stats({ answered: 3, right: 3, points: 2000, currentStreak: 3, bestStreak: 3 }),
+      scored(false),
+    );
     expect(after).toEqual({ answered: 4, right: 3, points: 2000, currentStreak: 0, bestStreak: 3 });
   });
 

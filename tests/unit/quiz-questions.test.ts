@@ -12,7 +12,15 @@ import { pick, seededRandom, shuffle } from '../../src/quiz/random.js';
 
 const facts = loadFacts(dataDir);
 const difficulties: Difficulty[] = ['easy', 'medium', 'hard'];
-const allKinds: Prompt['kind'][] = ['established-in-year', 'decade-of', 'year-of', 'no-relations', 'severed', 'most-recent', 'restored-in-year'];
+const allKinds: Prompt['kind'][] = [
+  'established-in-year',
+  'decade-of',
+  'year-of',
+  'no-relations',
+  'severed',
+  'most-recent',
+  'restored-in-year',
+];
 // A mutation run repeats this sweep per mutant: it looks at a tenth of it (MUTATION_RUN, vitest.mutation.config.ts).
 const seedsPerDifficulty = process.env.MUTATION_RUN ? 50 : 500;
 
@@ -81,8 +89,12 @@ function judge(prompt: Prompt, choice: Choice, all: readonly Choice[]): Verdict 
       if (!rel || rel.status !== 'established' || !rel.established) return 'unusable';
       const [start, length] =
         prompt.kind === 'decade-of'
-          ? choice.kind === 'decade' ? [choice.decade, 10] : [NaN, 0]
-          : choice.kind === 'year' ? [choice.year, 1] : [NaN, 0];
+          ? choice.kind === 'decade'
+            ? [choice.decade, 10]
+            : [NaN, 0]
+          : choice.kind === 'year'
+            ? [choice.year, 1]
+            : [NaN, 0];
       if (Number.isNaN(start)) return 'unusable';
       if (prompt.kind === 'decade-of' && start % 10 !== 0) return 'unusable';
       const inside = (year: number) => year >= start && year < start + length;
@@ -131,8 +143,7 @@ function choiceKey(choice: Choice): string {
 
 function promptId(prompt: Prompt): string {
   if (prompt.kind === 'restored-in-year') return `${prompt.kind}/${prompt.year}`;
-  const params =
-    prompt.kind === 'established-in-year' ? prompt.year : 'partner' in prompt ? prompt.partner.code : '';
+  const params = prompt.kind === 'established-in-year' ? prompt.year : 'partner' in prompt ? prompt.partner.code : '';
   return `${prompt.kind}/${prompt.base.code}/${params}`;
 }
 
@@ -152,7 +163,8 @@ function restoredProblems(q: Question, difficulty: Difficulty, id: string): stri
     if (choice.kind !== 'pair') continue;
     for (const country of [choice.a, choice.b]) {
       if (difficulty === 'easy' && !wellKnownCodes.has(country.code)) found.push(`${id}: ${country.code} in easy`);
-      if (difficulty === 'medium' && !country.unMember && !wellKnownCodes.has(country.code)) found.push(`${id}: ${country.code} in medium`);
+      if (difficulty === 'medium' && !country.unMember && !wellKnownCodes.has(country.code))
+        found.push(`${id}: ${country.code} in medium`);
     }
   }
   const right = q.choices[q.answer];
@@ -180,7 +192,13 @@ function problems(q: Question, difficulty: Difficulty): string[] {
   if (!Number.isInteger(answer) || answer < 0 || answer >= choices.length) found.push(`${id}: answer ${answer}`);
 
   const expectedChoiceKind =
-    prompt.kind === 'decade-of' ? 'decade' : prompt.kind === 'year-of' ? 'year' : prompt.kind === 'restored-in-year' ? 'pair' : 'country';
+    prompt.kind === 'decade-of'
+      ? 'decade'
+      : prompt.kind === 'year-of'
+        ? 'year'
+        : prompt.kind === 'restored-in-year'
+          ? 'pair'
+          : 'country';
   choices.forEach((choice, index) => {
     if (choice.kind !== expectedChoiceKind) {
       found.push(`${id}: choice ${index} is a ${choice.kind}`);
@@ -189,7 +207,8 @@ function problems(q: Question, difficulty: Difficulty): string[] {
     const verdict = judge(prompt, choice, choices);
     const wanted = index === answer ? 'true' : 'false';
     if (verdict !== wanted) found.push(`${id}: choice ${index} ${choiceKey(choice)} is ${verdict}, marked ${wanted}`);
-    if (choice.kind === 'country' && 'base' in prompt && choice.country.code === prompt.base.code) found.push(`${id}: base as a choice`);
+    if (choice.kind === 'country' && 'base' in prompt && choice.country.code === prompt.base.code)
+      found.push(`${id}: base as a choice`);
   });
   if (prompt.kind === 'restored-in-year') return [...found, ...restoredProblems(q, difficulty, id)];
 
@@ -212,7 +231,8 @@ function problems(q: Question, difficulty: Difficulty): string[] {
       for (let j = i + 1; j < dates.length; j++) {
         const a = dates[i];
         const b = dates[j];
-        if (!a || !b || !(surelyAfter(a, b) || surelyAfter(b, a))) found.push(`${id}: choices ${i} and ${j} not orderable`);
+        if (!a || !b || !(surelyAfter(a, b) || surelyAfter(b, a)))
+          found.push(`${id}: choices ${i} and ${j} not orderable`);
       }
     }
   }
@@ -232,7 +252,11 @@ function problems(q: Question, difficulty: Difficulty): string[] {
     prompt.kind === 'severed' ? 'severed' : prompt.kind === 'no-relations' ? rel.status : 'established';
   if (explanation.status !== expectedStatus) found.push(`${id}: explanation status ${explanation.status}`);
   const expectedDate =
-    expectedStatus === 'established' ? rel.established?.iso : expectedStatus === 'severed' ? latestSeveredIso(rel) : null;
+    expectedStatus === 'established'
+      ? rel.established?.iso
+      : expectedStatus === 'severed'
+        ? latestSeveredIso(rel)
+        : null;
   if (expectedDate === undefined) found.push(`${id}: the facts have no date for the explanation`);
   if ((explanation.date?.iso ?? null) !== expectedDate) {
     found.push(`${id}: explanation date ${explanation.date?.iso} instead of ${expectedDate}`);
@@ -249,7 +273,9 @@ const generated = new Map<Difficulty, Question[][]>();
 function quizzesOf(difficulty: Difficulty): Question[][] {
   let quizzes = generated.get(difficulty);
   if (!quizzes) {
-    quizzes = Array.from({ length: seedsPerDifficulty }, (_, seed) => generateQuiz(facts, 20, difficulty, seededRandom(seed)));
+    quizzes = Array.from({ length: seedsPerDifficulty }, (_, seed) =>
+      generateQuiz(facts, 20, difficulty, seededRandom(seed)),
+    );
     generated.set(difficulty, quizzes);
   }
   return quizzes;
@@ -297,10 +323,14 @@ describe('the judge used by these tests', () => {
 
   it('rejects repeated choices, a changed explanation date, and unknown countries in easy', () => {
     const q = sample.find((candidate) => candidate.prompt.kind === 'most-recent')!;
-    expect(problems({ ...q, choices: [q.choices[0]!, q.choices[0]!, q.choices[1]!, q.choices[2]!] }, 'medium')).not.toEqual([]);
-    expect(problems({ ...q, explanation: { ...q.explanation, date: parsePartialDate('1901') } }, 'medium')).not.toEqual([]);
-    const countryQuestion = questionsOf('hard').find(
-      (candidate) => candidate.choices.some((c) => c.kind === 'country' && !wellKnownCodes.has(c.country.code)),
+    expect(
+      problems({ ...q, choices: [q.choices[0]!, q.choices[0]!, q.choices[1]!, q.choices[2]!] }, 'medium'),
+    ).not.toEqual([]);
+    expect(problems({ ...q, explanation: { ...q.explanation, date: parsePartialDate('1901') } }, 'medium')).not.toEqual(
+      [],
+    );
+    const countryQuestion = questionsOf('hard').find((candidate) =>
+      candidate.choices.some((c) => c.kind === 'country' && !wellKnownCodes.has(c.country.code)),
     )!;
     expect(problems({ ...countryQuestion, difficulty: 'easy' }, 'easy').some((p) => p.includes('in easy'))).toBe(true);
   });
@@ -364,7 +394,9 @@ describe.each(difficulties)('%s quizzes', (difficulty) => {
     expect(worldBases.length).toBeGreaterThan(questions.length * 0.03);
     const kinds = new Set(worldBases.map((q) => q.prompt.kind));
     expect([...kinds].sort()).toEqual(['most-recent', 'no-relations']);
-    expect(questions.filter((q) => q.prompt.kind === 'restored-in-year').length).toBeGreaterThan(questions.length * 0.02);
+    expect(questions.filter((q) => q.prompt.kind === 'restored-in-year').length).toBeGreaterThan(
+      questions.length * 0.02,
+    );
   });
 
   it('makes sound single questions too', () => {
@@ -386,7 +418,13 @@ describe('what each difficulty asks', () => {
   });
 
   it('keeps easy to decades and whole-country questions, and hard to exact years', () => {
-    expect([...kindsOf('easy')].sort()).toEqual(['decade-of', 'most-recent', 'no-relations', 'restored-in-year', 'severed']);
+    expect([...kindsOf('easy')].sort()).toEqual([
+      'decade-of',
+      'most-recent',
+      'no-relations',
+      'restored-in-year',
+      'severed',
+    ]);
     expect(kindsOf('medium')).toEqual(
       new Set(['established-in-year', 'decade-of', 'most-recent', 'severed', 'no-relations', 'restored-in-year']),
     );
@@ -397,7 +435,9 @@ describe('what each difficulty asks', () => {
 
   it('leans hard questions towards countries that are not well known', () => {
     const share = (difficulty: Difficulty) => {
-      const countries = questionsOf(difficulty).flatMap((q) => q.choices.filter((c) => c.kind === 'country').map(countryOf));
+      const countries = questionsOf(difficulty).flatMap((q) =>
+        q.choices.filter((c) => c.kind === 'country').map(countryOf),
+      );
       return countries.filter((c) => !wellKnownCodes.has(c.code)).length / countries.length;
     };
     expect(share('easy')).toBe(0);

@@ -37,7 +37,12 @@ interface Sent {
   /** Webhook calls carry no bot token. */
   auth?: boolean;
 }
-type Replied = { content?: string; embeds?: { title?: string }[]; components?: { components: { custom_id: string }[] }[]; flags?: number };
+type Replied = {
+  content?: string;
+  embeds?: { title?: string }[];
+  components?: { components: { custom_id: string }[] }[];
+  flags?: number;
+};
 
 async function setup() {
   const clock = { now: t0 };
@@ -51,7 +56,10 @@ async function setup() {
       if (discord.failPatch) throw discord.failPatch;
       return {};
     },
-    post: async (route: string, { body, query, auth }: { body: Sent['body']; query?: URLSearchParams; auth?: boolean }) => {
+    post: async (
+      route: string,
+      { body, query, auth }: { body: Sent['body']; query?: URLSearchParams; auth?: boolean },
+    ) => {
       sent.push({ method: 'post', route, body, query: query?.toString(), auth });
       return { id: `m${discord.nextId++}` };
     },
@@ -59,12 +67,24 @@ async function setup() {
   const { log, lines: logs, messages } = recordingLog();
   const runner = new QuizRunner({ now: () => new Date(clock.now), log, facts }, rest, repository, () => seed);
   const replies: Replied[] = [];
-  const interaction = { ...where, deferred: false, replied: false, reply: async (options: Replied) => void replies.push(options) };
+  const interaction = {
+    ...where,
+    deferred: false,
+    replied: false,
+    reply: async (options: Replied) => void replies.push(options),
+  };
   await runner.begin(interaction as unknown as ChatInputCommandInteraction<'cached'>, 2, 'easy', 'en');
   const customIds = replies[0]!.components!.flatMap((row) => row.components.map((button) => button.custom_id));
   const click = async (userId: string, customId: string, channelId = where.channelId) => {
     const answers: Replied[] = [];
-    const button = { customId, channelId, user: { id: userId }, deferred: false, replied: false, reply: async (options: Replied) => void answers.push(options) };
+    const button = {
+      customId,
+      channelId,
+      user: { id: userId },
+      deferred: false,
+      replied: false,
+      reply: async (options: Replied) => void answers.push(options),
+    };
     await runner.answer(button as unknown as ButtonInteraction, 'en');
     return answers[0]!;
   };
@@ -132,11 +152,18 @@ describe('the clock', () => {
       ['patch', `/webhooks/${where.applicationId}/${where.token}/messages/%40original`],
       ['post', `/webhooks/${where.applicationId}/${where.token}`],
     ]);
-    expect(sent[0]!.body.embeds?.[0]?.fields?.find((field) => field.name === 'Got it right')?.value).toBe('<@alice> +750');
+    expect(sent[0]!.body.embeds?.[0]?.fields?.find((field) => field.name === 'Got it right')?.value).toBe(
+      '<@alice> +750',
+    );
     expect(sent[1]!.query).toBe('wait=true');
     expect(sent.map((s) => s.auth)).toEqual([false, false]);
     expect(sent[1]!.body.embeds?.[0]?.title).toBe('Question 2 of 2');
-    expect(await repository.statsOf('g1', 'alice')).toMatchObject({ answered: 1, right: 1, points: 750, currentStreak: 1 });
+    expect(await repository.statsOf('g1', 'alice')).toMatchObject({
+      answered: 1,
+      right: 1,
+      points: 750,
+      currentStreak: 1,
+    });
     expect(await repository.statsOf('g1', 'bob')).toMatchObject({ answered: 1, right: 0, points: 0 });
     // The next question is the message a restart would close.
     expect((await repository.allActive())[0]?.messageId).toBe('m1');
@@ -190,7 +217,11 @@ describe('the clock', () => {
     await runner.tick();
     expect(runner.isRunning(where.channelId)).toBe(false);
     expect(logs.filter((line) => line.level === 'error')).toEqual([
-      { level: 'error', msg: 'quiz ended early: its messages could not be sent', fields: { err: discord.failPatch, quizId: expect.any(String) } },
+      {
+        level: 'error',
+        msg: 'quiz ended early: its messages could not be sent',
+        fields: { err: discord.failPatch, quizId: expect.any(String) },
+      },
     ]);
     expect(await repository.allActive()).toEqual([]);
     clock.now += answerWindowMs;
@@ -233,10 +264,23 @@ describe('the clock, as started', () => {
 describe('after a restart', () => {
   it('each quiz cut short gets its last message closed, even if one cannot be, and is forgotten', async () => {
     const { runner, sent, repository, discord, logs } = await setup();
-    await repository.markActive({ quizId: 'q2', ...where, channelId: 'c2', token: 'tok-2', messageId: 'm9', language: 'ko', startedAt: '' });
+    await repository.markActive({
+      quizId: 'q2',
+      ...where,
+      channelId: 'c2',
+      token: 'tok-2',
+      messageId: 'm9',
+      language: 'ko',
+      startedAt: '',
+    });
     discord.failPatch = new Error('Unknown Webhook');
     expect(await runner.closeInterrupted()).toBe(2);
-    expect(logs.filter((line) => line.level === 'warn').map((line) => [line.msg, line.fields.quizId]).sort()).toEqual([
+    expect(
+      logs
+        .filter((line) => line.level === 'warn')
+        .map((line) => [line.msg, line.fields.quizId])
+        .sort(),
+    ).toEqual([
       ['could not close an interrupted quiz message', expect.stringMatching(/^[0-9a-f]{8}$/)],
       ['could not close an interrupted quiz message', 'q2'],
     ]);

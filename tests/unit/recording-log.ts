@@ -10,7 +10,12 @@ export interface LogLine {
 
 export function recordingLog(): { log: Logger; lines: LogLine[]; messages: (level?: LogLine['level']) => string[] } {
   const lines: LogLine[] = [];
-  const at = (level: LogLine['level']) => (fields: Record<string, unknown>, msg: string) => void lines.push({ level, msg, fields });
+  const at = (level: LogLine['level']) => (fields: Record<string, unknown>, msg: string) =>
+    void lines.push({ level, msg, fields });
   const log = { info: at('info'), warn: at('warn'), error: at('error') } as unknown as Logger;
-  return { log, lines, messages: (level) => lines.filter((line) => !level || line.level === level).map((line) => line.msg) };
+  return {
+    log,
+    lines,
+    messages: (level) => lines.filter((line) => !level || line.level === level).map((line) => line.msg),
+  };
 }

@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadFacts } from '../../src/facts/load.js';
 import { parsePartialDate } from '../../src/facts/partial-date.js';
-import { compareEvents, pairKey, statusSince, wasRestored, type EventKind, type Relation, type RelationStatus } from '../../src/facts/relations.js';
+import {
+  compareEvents,
+  pairKey,
+  statusSince,
+  wasRestored,
+  type EventKind,
+  type Relation,
+  type RelationStatus,
+} from '../../src/facts/relations.js';
 import { dataDir } from '../../src/paths.js';
 
 const event = (iso: string, kind: EventKind) => ({ date: parsePartialDate(iso), kind });
@@ -26,14 +34,45 @@ function relation(status: RelationStatus, established: string | null, events: [s
 describe('since when a status holds', () => {
   it('established: the latest establishment or restoration', () => {
     expect(statusSince(relation('established', '1902', []))?.iso).toBe('1902');
-    expect(statusSince(relation('established', '1902', [['1961-01-03', 'severed'], ['2015-07-20', 'restored']]))?.iso).toBe('2015-07-20');
+    expect(
+      statusSince(
+        relation('established', '1902', [
+          ['1961-01-03', 'severed'],
+          ['2015-07-20', 'restored'],
+        ]),
+      )?.iso,
+    ).toBe('2015-07-20');
     expect(statusSince(relation('established', null, [['1990-05', 'established']]))?.iso).toBe('1990-05');
   });
 
   it('severed: the latest severance; suspended: the latest suspension or downgrade; none and not listed: no date', () => {
-    expect(statusSince(relation('severed', '1957', [['2009-01-14', 'severed'], ['2019-11-28', 'restored'], ['2023-10-31', 'severed']]))?.iso).toBe('2023-10-31');
-    expect(statusSince(relation('suspended', '1960', [['2017-10', 'downgraded'], ['2019', 'suspended'], ['2018', 'severed']]))?.iso).toBe('2019');
-    expect(statusSince(relation('none', null, [['1990', 'other'], ['1991', 'downgraded'], ['1992', 'suspended']]))).toBeNull();
+    expect(
+      statusSince(
+        relation('severed', '1957', [
+          ['2009-01-14', 'severed'],
+          ['2019-11-28', 'restored'],
+          ['2023-10-31', 'severed'],
+        ]),
+      )?.iso,
+    ).toBe('2023-10-31');
+    expect(
+      statusSince(
+        relation('suspended', '1960', [
+          ['2017-10', 'downgraded'],
+          ['2019', 'suspended'],
+          ['2018', 'severed'],
+        ]),
+      )?.iso,
+    ).toBe('2019');
+    expect(
+      statusSince(
+        relation('none', null, [
+          ['1990', 'other'],
+          ['1991', 'downgraded'],
+          ['1992', 'suspended'],
+        ]),
+      ),
+    ).toBeNull();
     expect(statusSince(relation('not_listed', null, [['1990', 'severed']]))).toBeNull();
     expect(statusSince(relation('severed', '1950', []))).toBeNull();
   });
@@ -41,31 +80,86 @@ describe('since when a status holds', () => {
 
 describe('restored or not', () => {
   it('is restored when relations are in force again after a break', () => {
-    expect(wasRestored(relation('established', '1902', [['1961', 'severed'], ['2015-07-20', 'restored']]))).toBe(true);
+    expect(
+      wasRestored(
+        relation('established', '1902', [
+          ['1961', 'severed'],
+          ['2015-07-20', 'restored'],
+        ]),
+      ),
+    ).toBe(true);
     // A break before a later establishment (a new state's ties) also counts.
-    expect(wasRestored(relation('established', '1950', [['1960', 'severed'], ['1992', 'established']]))).toBe(true);
+    expect(
+      wasRestored(
+        relation('established', '1950', [
+          ['1960', 'severed'],
+          ['1992', 'established'],
+        ]),
+      ),
+    ).toBe(true);
   });
 
   it('is not restored when nothing broke, or when relations are not in force', () => {
     expect(wasRestored(relation('established', '1950', []))).toBe(false);
     expect(wasRestored(relation('established', '1950', [['1992', 'established']]))).toBe(false);
     expect(wasRestored(relation('established', '1950', [['1992', 'downgraded']]))).toBe(false);
-    expect(wasRestored(relation('severed', '1950', [['1960', 'severed'], ['1970', 'restored']]))).toBe(false);
+    expect(
+      wasRestored(
+        relation('severed', '1950', [
+          ['1960', 'severed'],
+          ['1970', 'restored'],
+        ]),
+      ),
+    ).toBe(false);
     expect(wasRestored(relation('established', null, []))).toBe(false);
     // A break after the latest establishment does not make it a restoration.
-    expect(wasRestored(relation('established', '1950', [['1990', 'restored'], ['1995', 'downgraded']]))).toBe(true);
+    expect(
+      wasRestored(
+        relation('established', '1950', [
+          ['1990', 'restored'],
+          ['1995', 'downgraded'],
+        ]),
+      ),
+    ).toBe(true);
     expect(wasRestored(relation('established', '1950', [['1950', 'other']]))).toBe(false);
     // A restoration is one on the date relations stand from; a break counts only before that date.
-    expect(wasRestored(relation('established', '1950', [['1960', 'restored'], ['1970', 'established']]))).toBe(false);
-    expect(wasRestored(relation('established', '1950', [['1970', 'established'], ['1980', 'severed']]))).toBe(false);
-    expect(wasRestored(relation('established', '1950', [['1970', 'established'], ['1970', 'downgraded']]))).toBe(false);
+    expect(
+      wasRestored(
+        relation('established', '1950', [
+          ['1960', 'restored'],
+          ['1970', 'established'],
+        ]),
+      ),
+    ).toBe(false);
+    expect(
+      wasRestored(
+        relation('established', '1950', [
+          ['1970', 'established'],
+          ['1980', 'severed'],
+        ]),
+      ),
+    ).toBe(false);
+    expect(
+      wasRestored(
+        relation('established', '1950', [
+          ['1970', 'established'],
+          ['1970', 'downgraded'],
+        ]),
+      ),
+    ).toBe(false);
   });
 });
 
 describe('the order of a history', () => {
   it('orders by date, and where one date only narrows the other, ties before breaks before restorations', () => {
-    const sorted = [event('1978', 'severed'), event('2006-08-28', 'restored'), event('1978-01', 'established')].sort(compareEvents);
-    expect(sorted.map((e) => `${e.date.iso} ${e.kind}`)).toEqual(['1978-01 established', '1978 severed', '2006-08-28 restored']);
+    const sorted = [event('1978', 'severed'), event('2006-08-28', 'restored'), event('1978-01', 'established')].sort(
+      compareEvents,
+    );
+    expect(sorted.map((e) => `${e.date.iso} ${e.kind}`)).toEqual([
+      '1978-01 established',
+      '1978 severed',
+      '2006-08-28 restored',
+    ]);
     expect(compareEvents(event('1978-01', 'restored'), event('1978', 'severed'))).toBeGreaterThan(0);
     expect(compareEvents(event('1978', 'severed'), event('1978-01', 'restored'))).toBeLessThan(0);
     // Dates that do not overlap order by date whatever their kinds.
@@ -105,7 +199,12 @@ describe('the events layer over curated rows', () => {
     return loadFacts(copy);
   }
   const researched = (a: string, b: string, date: string, kind: string) => ({
-    a, b, date, kind, sources: ['https://www.reuters.com/world/example'], confidence: 'medium',
+    a,
+    b,
+    date,
+    kind,
+    sources: ['https://www.reuters.com/world/example'],
+    confidence: 'medium',
   });
 
   it('an older researched break does not undo a curated row\u2019s later events', () => {
@@ -117,7 +216,10 @@ describe('the events layer over curated rows', () => {
   });
 
   it('a newer researched break changes the status, dates the row, and replaces the lists\u2019 bare break year', () => {
-    const facts = withEvents([researched('KR', 'AF', '2026-06-01', 'severed'), researched('CY', 'TR', '1974-07', 'suspended')]);
+    const facts = withEvents([
+      researched('KR', 'AF', '2026-06-01', 'severed'),
+      researched('CY', 'TR', '1974-07', 'suspended'),
+    ]);
     const r = facts.relation('KR', 'AF')!;
     expect(r.status).toBe('severed');
     expect(r.asOf.iso).toBe('2026-06-01');
@@ -126,13 +228,19 @@ describe('the events layer over curated rows', () => {
   });
 
   it('orders researched events before deciding, and a break on the day of the row\u2019s newest event decides', () => {
-    const facts = withEvents([researched('KR', 'AF', '2021-08-15', 'severed'), researched('IL', 'IR', '2027', 'restored'), researched('IL', 'IR', '2026', 'severed')]);
+    const facts = withEvents([
+      researched('KR', 'AF', '2021-08-15', 'severed'),
+      researched('IL', 'IR', '2027', 'restored'),
+      researched('IL', 'IR', '2026', 'severed'),
+    ]);
     expect(facts.relation('KR', 'AF')!.status).toBe('severed');
     expect(facts.relation('IL', 'IR')!.status).toBe('established');
   });
 
   it('a researched event replaces the row\u2019s own of the same kind and year, and keeps its note and confidence', () => {
-    const facts = withEvents([{ ...researched('KR', 'AF', '1978', 'severed'), note: { en: 'Checked again.' }, confidence: 'high' }]);
+    const facts = withEvents([
+      { ...researched('KR', 'AF', '1978', 'severed'), note: { en: 'Checked again.' }, confidence: 'high' },
+    ]);
     const severances = facts.relation('KR', 'AF')!.events.filter((e) => e.kind === 'severed');
     expect(severances.map((e) => e.date.iso)).toEqual(['1978']);
     expect(severances[0]?.note?.en).toBe('Checked again.');

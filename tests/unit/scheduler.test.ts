@@ -29,13 +29,17 @@ function gate() {
 }
 
 /** A poster that records each call, then does what `outcome` says for that server (default: posts and records it). */
-function fakePoster(repository: DailyRepository, outcome: (guildId: string) => Promise<PostOutcome> = async () => 'posted') {
+function fakePoster(
+  repository: DailyRepository,
+  outcome: (guildId: string) => Promise<PostOutcome> = async () => 'posted',
+) {
   const calls: { guildId: string; day: string; channelId: string }[] = [];
   const poster = {
     async post(guildId: string, settings: DailySettings, day: string): Promise<PostOutcome> {
       calls.push({ guildId, day, channelId: settings.channelId });
       const result = await outcome(guildId);
-      if (result === 'posted') await repository.saveRecord(guildId, { ...(await repository.recordOf(guildId)), lastPostedDay: day });
+      if (result === 'posted')
+        await repository.saveRecord(guildId, { ...(await repository.recordOf(guildId)), lastPostedDay: day });
       return result;
     },
   } as unknown as DailyPoster;
@@ -76,8 +80,14 @@ describe('a scheduler run', () => {
     const scheduler = new Scheduler({ now: () => clock.now, log }, repository, poster);
     expect(await scheduler.runDue()).toEqual({ posted: 2, skipped: 0, paused: 1, failed: 2 });
     expect(calls.map((call) => call.guildId).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
-    expect(lines.filter((line) => line.level === 'error')).toEqual([{ level: 'error', msg: 'daily post crashed', fields: { guildId: 'd', err: new Error('crash') } }]);
-    expect(lines.at(-1)).toEqual({ level: 'info', msg: 'daily posts done', fields: { posted: 2, skipped: 0, paused: 1, failed: 2 } });
+    expect(lines.filter((line) => line.level === 'error')).toEqual([
+      { level: 'error', msg: 'daily post crashed', fields: { guildId: 'd', err: new Error('crash') } },
+    ]);
+    expect(lines.at(-1)).toEqual({
+      level: 'info',
+      msg: 'daily posts done',
+      fields: { posted: 2, skipped: 0, paused: 1, failed: 2 },
+    });
   });
 
   it('a post more than six hours late is skipped and recorded as such, not sent', async () => {
@@ -90,8 +100,18 @@ describe('a scheduler run', () => {
     expect(await scheduler.runDue()).toEqual({ posted: 0, skipped: 1, paused: 0, failed: 0 });
     expect(calls).toEqual([]);
     // Nothing was sent, so no "done" line; the skip says why.
-    expect(lines).toEqual([{ level: 'info', msg: 'daily post skipped: too late', fields: { guildId: 'g1', day: '2026-11-27', lateMinutes: 420 } }]);
-    expect(await repository.recordOf('g1')).toEqual({ sentNews: ['n1'], lastPostedDay: '2026-11-26', skipped: { day: '2026-11-27', lateMinutes: 420 } });
+    expect(lines).toEqual([
+      {
+        level: 'info',
+        msg: 'daily post skipped: too late',
+        fields: { guildId: 'g1', day: '2026-11-27', lateMinutes: 420 },
+      },
+    ]);
+    expect(await repository.recordOf('g1')).toEqual({
+      sentNews: ['n1'],
+      lastPostedDay: '2026-11-26',
+      skipped: { day: '2026-11-27', lateMinutes: 420 },
+    });
     expect(await scheduler.runDue()).toEqual({ posted: 0, skipped: 0, paused: 0, failed: 0 });
   });
 
@@ -180,12 +200,21 @@ describe('a server Discord refuses for good', () => {
     const rest = {
       post: async (path: string) => {
         sent.push(path);
-        if (path.includes('/c1/')) throw new DiscordAPIError({ code: 50013, message: 'Missing Permissions' }, 50013, 403, 'POST', path, { body: undefined });
+        if (path.includes('/c1/'))
+          throw new DiscordAPIError({ code: 50013, message: 'Missing Permissions' }, 50013, 403, 'POST', path, {
+            body: undefined,
+          });
         return { id: `m${sent.length}` };
       },
       get: async () => [],
     } as unknown as REST;
-    const poster = new DailyPoster({ now: () => clock.now, log: silent, facts }, rest, repository, new NewsDesk([], facts), () => 'bot');
+    const poster = new DailyPoster(
+      { now: () => clock.now, log: silent, facts },
+      rest,
+      repository,
+      new NewsDesk([], facts),
+      () => 'bot',
+    );
     const scheduler = new Scheduler({ now: () => clock.now, log: silent }, repository, poster);
     expect(await scheduler.runDue()).toEqual({ posted: 1, skipped: 0, paused: 1, failed: 0 });
     for (const later of ['2026-11-27T00:01:05Z', '2026-11-28T00:00:05Z']) {

@@ -17,11 +17,33 @@ const resolved = (text: string) => {
 
 describe('country search', () => {
   it.each([
-    ['KR', 'KR'], ['kor', 'KR'], ['SYR', 'SY'], ['대한민국', 'KR'], ['북한', 'KP'], ['DPRK', 'KP'], ['ROK', 'KR'],
-    ['Ivory Coast', 'CI'], ['cote divoire', 'CI'], ["Côte d'Ivoire", 'CI'], ['Burma', 'MM'], ['Vatican', 'VA'],
-    ['Czech Republic', 'CZ'], ['Turkey', 'TR'], ['Türkiye', 'TR'], ['turkiye', 'TR'], ['Swaziland', 'SZ'],
-    ['Macedonia', 'MK'], ['East Timor', 'TL'], ['Cape Verde', 'CV'], ['sirya', 'SY'], ['SYRIA', 'SY'],
-    ['malaysa', 'MY'], ['시리아', 'SY'], ['Taiwan', 'TW'], ['Western Sahara', 'EH'], ['niue', 'NU'],
+    ['KR', 'KR'],
+    ['kor', 'KR'],
+    ['SYR', 'SY'],
+    ['대한민국', 'KR'],
+    ['북한', 'KP'],
+    ['DPRK', 'KP'],
+    ['ROK', 'KR'],
+    ['Ivory Coast', 'CI'],
+    ['cote divoire', 'CI'],
+    ["Côte d'Ivoire", 'CI'],
+    ['Burma', 'MM'],
+    ['Vatican', 'VA'],
+    ['Czech Republic', 'CZ'],
+    ['Turkey', 'TR'],
+    ['Türkiye', 'TR'],
+    ['turkiye', 'TR'],
+    ['Swaziland', 'SZ'],
+    ['Macedonia', 'MK'],
+    ['East Timor', 'TL'],
+    ['Cape Verde', 'CV'],
+    ['sirya', 'SY'],
+    ['SYRIA', 'SY'],
+    ['malaysa', 'MY'],
+    ['시리아', 'SY'],
+    ['Taiwan', 'TW'],
+    ['Western Sahara', 'EH'],
+    ['niue', 'NU'],
   ])('resolves %s to %s', (typed, code) => {
     expect(resolved(typed)).toBe(code);
   });
@@ -35,7 +57,13 @@ describe('country search', () => {
   });
 
   it('offers both Koreas for "Korea", and never picks one silently', () => {
-    expect(search.search('Korea', 25).map((match) => match.country.code).slice(0, 2).sort()).toEqual(['KP', 'KR']);
+    expect(
+      search
+        .search('Korea', 25)
+        .map((match) => match.country.code)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['KP', 'KR']);
     const result = search.resolve('Korea');
     expect(result.kind).toBe('ambiguous');
     expect(result.kind === 'ambiguous' && result.suggestions.map((country) => country.code)).toEqual(['KR', 'KP']);
@@ -52,11 +80,21 @@ describe('country search', () => {
   it('never offers more than asked and lists countries for an empty query', () => {
     expect(search.search('a', 25)).toHaveLength(25);
     expect(search.search('', 25)).toHaveLength(25);
-    expect(search.search('', 25, 'ko')[0]!.country.name.ko.localeCompare(search.search('', 25, 'ko')[1]!.country.name.ko, 'ko')).toBeLessThan(0);
+    expect(
+      search
+        .search('', 25, 'ko')[0]!
+        .country.name.ko.localeCompare(search.search('', 25, 'ko')[1]!.country.name.ko, 'ko'),
+    ).toBeLessThan(0);
   });
 
   it('ranks prefixes above typos', () => {
-    expect(search.search('nige', 3).map((match) => match.country.code).slice(0, 2).sort()).toEqual(['NE', 'NG']);
+    expect(
+      search
+        .search('nige', 3)
+        .map((match) => match.country.code)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['NE', 'NG']);
   });
 });
 
@@ -87,20 +125,37 @@ describe('exact names win over aliases', () => {
 describe('former names and near misses', () => {
   const found = (text: string) => {
     const result = search.resolve(text);
-    return result.kind === 'found' ? { code: result.country.code, former: result.former?.label.en } : { kind: result.kind };
+    return result.kind === 'found'
+      ? { code: result.country.code, former: result.former?.label.en }
+      : { kind: result.kind };
   };
 
   it.each([
-    ['USSR', 'RU', 'the Soviet Union'], ['Soviet Union', 'RU', 'the Soviet Union'], ['소련', 'RU', 'the Soviet Union'],
-    ['Persia', 'IR', 'Persia'], ['Zaire', 'CD', 'Zaire'], ['Burma', 'MM', 'Burma'], ['Ceylon', 'LK', 'Ceylon'],
-    ['Siam', 'TH', 'Siam'], ['Kampuchea', 'KH', 'Kampuchea'], ['Dahomey', 'BJ', 'Dahomey'], ['Upper Volta', 'BF', 'Upper Volta'],
-    ['Swaziland', 'SZ', 'Swaziland'], ['West Germany', 'DE', 'West Germany'], ['버마', 'MM', 'Burma'],
+    ['USSR', 'RU', 'the Soviet Union'],
+    ['Soviet Union', 'RU', 'the Soviet Union'],
+    ['소련', 'RU', 'the Soviet Union'],
+    ['Persia', 'IR', 'Persia'],
+    ['Zaire', 'CD', 'Zaire'],
+    ['Burma', 'MM', 'Burma'],
+    ['Ceylon', 'LK', 'Ceylon'],
+    ['Siam', 'TH', 'Siam'],
+    ['Kampuchea', 'KH', 'Kampuchea'],
+    ['Dahomey', 'BJ', 'Dahomey'],
+    ['Upper Volta', 'BF', 'Upper Volta'],
+    ['Swaziland', 'SZ', 'Swaziland'],
+    ['West Germany', 'DE', 'West Germany'],
+    ['버마', 'MM', 'Burma'],
   ])('answers %s for %s, saying it was %s', (typed, code, former) => {
     expect(found(typed)).toEqual({ code, former });
   });
 
   it('says a dissolved state is gone and offers the states it became', () => {
-    for (const [typed, codes] of [['Yugoslavia', ['BA', 'HR', 'MK', 'ME', 'RS', 'SI']], ['Czechoslovakia', ['CZ', 'SK']], ['East Germany', ['DE']], ['체코슬로바키아', ['CZ', 'SK']]] as const) {
+    for (const [typed, codes] of [
+      ['Yugoslavia', ['BA', 'HR', 'MK', 'ME', 'RS', 'SI']],
+      ['Czechoslovakia', ['CZ', 'SK']],
+      ['East Germany', ['DE']],
+      ['체코슬로바키아', ['CZ', 'SK']],
+    ] as const) {
       const result = search.resolve(typed);
       expect(result.kind, typed).toBe('dissolved');
       expect(result.kind === 'dissolved' && result.suggestions.map((country) => country.code)).toEqual(codes);
@@ -118,7 +173,10 @@ describe('former names and near misses', () => {
     expect(found('Fance')).toEqual({ code: 'FR', former: undefined });
     const close = search.resolve('Austrila');
     expect(close.kind).toBe('unknown');
-    expect(close.kind === 'unknown' && close.suggestions.map((country) => country.code).slice(0, 2)).toEqual(['AT', 'AU']);
+    expect(close.kind === 'unknown' && close.suggestions.map((country) => country.code).slice(0, 2)).toEqual([
+      'AT',
+      'AU',
+    ]);
     // Two letters off is never taken silently, and the nearest comes first.
     const far = search.resolve('Phillipines');
     expect(far.kind).toBe('unknown');
@@ -137,7 +195,15 @@ describe('former names and near misses', () => {
   });
 
   it('knows the foreign ministry\u2019s spellings', () => {
-    for (const [typed, code] of [['키르기즈', 'KG'], ['키르기즈공화국', 'KG'], ['마이크로네시아', 'FM'], ['마이크로네시아연방', 'FM'], ['사이프러스', 'CY'], ['모리타니아', 'MR'], ['콩고공화국', 'CG']]) {
+    for (const [typed, code] of [
+      ['키르기즈', 'KG'],
+      ['키르기즈공화국', 'KG'],
+      ['마이크로네시아', 'FM'],
+      ['마이크로네시아연방', 'FM'],
+      ['사이프러스', 'CY'],
+      ['모리타니아', 'MR'],
+      ['콩고공화국', 'CG'],
+    ]) {
       expect(found(typed!).code, typed).toBe(code);
     }
   });
@@ -151,6 +217,12 @@ describe('former names and near misses', () => {
 
   it('offers former names while typing: "USSR" lists Russia', () => {
     expect(search.search('USSR', 5)[0]?.country.code).toBe('RU');
-    expect(search.search('Czechoslov', 5).map((match) => match.country.code).slice(0, 2).sort()).toEqual(['CZ', 'SK']);
+    expect(
+      search
+        .search('Czechoslov', 5)
+        .map((match) => match.country.code)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['CZ', 'SK']);
   });
 });

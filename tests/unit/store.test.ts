@@ -13,7 +13,14 @@ import { QuizRepository, type Board } from '../../src/store/quiz-repository.js';
 /** A keyv backend whose every call does what `behave` says (resolve a value, reject, or never answer). */
 function backend(behave: (operation: string) => Promise<unknown>) {
   const call = (operation: string) => () => behave(operation);
-  return { get: call('get'), set: call('set'), delete: call('delete'), clear: call('clear'), has: call('has'), on: () => undefined };
+  return {
+    get: call('get'),
+    set: call('set'),
+    delete: call('delete'),
+    clear: call('clear'),
+    has: call('has'),
+    on: () => undefined,
+  };
 }
 function namespaceOn(behave: (operation: string) => Promise<unknown>) {
   const keyv = new Keyv<{ n: number }>({ store: backend(behave), namespace: 'things' });
@@ -28,18 +35,23 @@ afterEach(() => {
 });
 
 describe('a store operation that gets no answer', () => {
-  it.each(['get', 'set', 'delete', 'clear'] as const)('%s: fails as unavailable after the time limit, not "nothing stored"', async (operation) => {
-    vi.useFakeTimers();
-    const things = namespaceOn(never);
-    const outcome = (operation === 'set' ? things.set('a', { n: 1 }) : operation === 'get' ? things.get('a') : things[operation]('a' as never)).then(
-      () => 'answered',
-      (error: unknown) => error,
-    );
-    await vi.advanceTimersByTimeAsync(2_000);
-    const error = await outcome;
-    expect(error).toBeInstanceOf(StoreUnavailableError);
-    expect((error as Error).message).toBe(`store unavailable during things ${operation}: no answer within 2000 ms`);
-  });
+  it.each(['get', 'set', 'delete', 'clear'] as const)(
+    '%s: fails as unavailable after the time limit, not "nothing stored"',
+    async (operation) => {
+      vi.useFakeTimers();
+      const things = namespaceOn(never);
+      const outcome = (
+        operation === 'set' ? things.set('a', { n: 1 }) : operation === 'get' ? things.get('a') : things[operation]('a')
+      ).then(
+        () => 'answered',
+        (error: unknown) => error,
+      );
+      await vi.advanceTimersByTimeAsync(2_000);
+      const error = await outcome;
+      expect(error).toBeInstanceOf(StoreUnavailableError);
+      expect((error as Error).message).toBe(`store unavailable during things ${operation}: no answer within 2000 ms`);
+    },
+  );
 
   it('listing fails the same way', async () => {
     vi.useFakeTimers();
@@ -51,7 +63,7 @@ describe('a store operation that gets no answer', () => {
     const listing = new Namespace<{ n: number }>('things', keyv).entries().catch((error: unknown) => error);
     await vi.advanceTimersByTimeAsync(2_000);
     expect(await listing).toBeInstanceOf(StoreUnavailableError);
-    expect((await listing as Error).message).toBe('store unavailable during things list: no answer within 2000 ms');
+    expect(((await listing) as Error).message).toBe('store unavailable during things list: no answer within 2000 ms');
   });
 
   it('an answer in time leaves no timer behind', async () => {
@@ -66,17 +78,31 @@ describe('a store operation that gets no answer', () => {
 describe('a backend that refuses or fails', () => {
   it('a write the backend did not accept is an error, not a success', async () => {
     const things = namespaceOn(async () => false);
-    await expect(things.set('a', { n: 1 })).rejects.toThrow(new StoreUnavailableError('things set', 'the write was not accepted'));
+    await expect(things.set('a', { n: 1 })).rejects.toThrow(
+      new StoreUnavailableError('things set', 'the write was not accepted'),
+    );
   });
 
-  it.each(['get', 'set', 'delete', 'clear'] as const)('%s: a backend error becomes StoreUnavailableError naming the operation, with the cause', async (operation) => {
-    const cause = new Error('connection reset');
-    const things = namespaceOn(() => Promise.reject(cause));
-    const call = operation === 'set' ? things.set('a', { n: 1 }) : operation === 'get' ? things.get('a') : things[operation]('a' as never);
-    const error = await call.catch((failure: unknown) => failure);
-    expect(error).toBeInstanceOf(StoreUnavailableError);
-    expect(error).toMatchObject({ name: 'StoreUnavailableError', message: `store unavailable during things ${operation}: connection reset`, cause });
-  });
+  it.each(['get', 'set', 'delete', 'clear'] as const)(
+    '%s: a backend error becomes StoreUnavailableError naming the operation, with the cause',
+    async (operation) => {
+      const cause = new Error('connection reset');
+      const things = namespaceOn(() => Promise.reject(cause));
+      const call =
+        operation === 'set'
+          ? things.set('a', { n: 1 })
+          : operation === 'get'
+            ? things.get('a')
+            : things[operation]('a');
+      const error = await call.catch((failure: unknown) => failure);
+      expect(error).toBeInstanceOf(StoreUnavailableError);
+      expect(error).toMatchObject({
+        name: 'StoreUnavailableError',
+        message: `store unavailable during things ${operation}: connection reset`,
+        cause,
+      });
+    },
+  );
 
   it('a cause that is not an Error is still named', () => {
     expect(new StoreUnavailableError('x get', 'refused').message).toBe('store unavailable during x get: refused');
@@ -112,7 +138,9 @@ describe('a backend that refuses or fails', () => {
 
 describe('opening a store', () => {
   it('refuses an unknown kind of store, even when told to tolerate an unavailable one', async () => {
-    await expect(Store.open('mysql://localhost/x', () => undefined)).rejects.toThrow('Unsupported STORE_URL scheme "mysql"');
+    await expect(Store.open('mysql://localhost/x', () => undefined)).rejects.toThrow(
+      'Unsupported STORE_URL scheme "mysql"',
+    );
   });
 
   it('a store that does not answer is reported and opened anyway when the caller tolerates it, else an error', async () => {
@@ -172,7 +200,10 @@ describe('opening a store', () => {
     await a.set('y', { n: 2 });
     await b.set('x', { n: 3 });
     expect(await a.get('x')).toEqual({ n: 1 });
-    expect((await a.entries()).sort()).toEqual([['x', { n: 1 }], ['y', { n: 2 }]]);
+    expect((await a.entries()).sort()).toEqual([
+      ['x', { n: 1 }],
+      ['y', { n: 2 }],
+    ]);
     expect(await a.delete('x')).toBe(true);
     expect(await a.delete('x')).toBe(false);
     expect(await a.get('x')).toBeUndefined();
@@ -213,7 +244,16 @@ describe('daily settings, records and claims', () => {
     await daily.saveRecord('g1', { sentNews: [] });
     await daily.saveClaim('g1', { day: '2026-11-27', startedAt: 'then' });
     await quiz.recordRound('g1', [{ userId: 'u', choice: 0, at: 0, right: true, points: 1 }]);
-    const active = { quizId: 'q', guildId: 'g1', channelId: 'c1', applicationId: 'a', token: 't', messageId: 'm', language: 'en' as const, startedAt: 'now' };
+    const active = {
+      quizId: 'q',
+      guildId: 'g1',
+      channelId: 'c1',
+      applicationId: 'a',
+      token: 't',
+      messageId: 'm',
+      language: 'en' as const,
+      startedAt: 'now',
+    };
     await quiz.markActive(active);
     const stored = async (namespace: string, key: string) => (await store.namespace(namespace)).get(key);
     expect(await stored('daily-settings', 'g1')).toEqual(settings);
@@ -225,7 +265,13 @@ describe('daily settings, records and claims', () => {
 });
 
 describe('quiz scores', () => {
-  const answer = (userId: string, right: boolean, points = right ? 800 : 0) => ({ userId, choice: 0, at: 0, right, points });
+  const answer = (userId: string, right: boolean, points = right ? 800 : 0) => ({
+    userId,
+    choice: 0,
+    at: 0,
+    right,
+    points,
+  });
 
   async function scores() {
     const store = await Store.open('memory://');
@@ -236,8 +282,20 @@ describe('quiz scores', () => {
     const { quiz } = await scores();
     await quiz.recordRound('g1', [answer('alice', true), answer('bob', false)]);
     await quiz.recordRound('g1', [answer('alice', false)]);
-    expect(await quiz.statsOf('g1', 'alice')).toEqual({ answered: 2, right: 1, points: 800, currentStreak: 0, bestStreak: 1 });
-    expect(await quiz.statsOf('g1', 'bob')).toEqual({ answered: 1, right: 0, points: 0, currentStreak: 0, bestStreak: 0 });
+    expect(await quiz.statsOf('g1', 'alice')).toEqual({
+      answered: 2,
+      right: 1,
+      points: 800,
+      currentStreak: 0,
+      bestStreak: 1,
+    });
+    expect(await quiz.statsOf('g1', 'bob')).toEqual({
+      answered: 1,
+      right: 0,
+      points: 0,
+      currentStreak: 0,
+      bestStreak: 0,
+    });
     expect(await quiz.statsOf('g2', 'alice')).toEqual(noStats());
     expect(Object.keys(await quiz.board('g1')).sort()).toEqual(['alice', 'bob']);
     expect(await quiz.board('g2')).toEqual({});
@@ -252,7 +310,10 @@ describe('quiz scores', () => {
   it('rounds that arrive before the last write starts go in with it, in one write', async () => {
     const { quiz, boards } = await scores();
     const set = vi.spyOn(boards, 'set');
-    await Promise.all([quiz.recordRound('g1', [answer('alice', true, 100)]), quiz.recordRound('g1', [answer('bob', true, 200)])]);
+    await Promise.all([
+      quiz.recordRound('g1', [answer('alice', true, 100)]),
+      quiz.recordRound('g1', [answer('bob', true, 200)]),
+    ]);
     expect(set).toHaveBeenCalledOnce();
     expect(Object.keys(await quiz.board('g1')).sort()).toEqual(['alice', 'bob']);
   });
@@ -335,7 +396,16 @@ describe('quiz scores', () => {
 
   it('remembers running quizzes per channel until cleared', async () => {
     const { quiz } = await scores();
-    const active = { quizId: 'q', guildId: 'g1', channelId: 'c1', applicationId: 'a', token: 't', messageId: 'm', language: 'en' as const, startedAt: 'now' };
+    const active = {
+      quizId: 'q',
+      guildId: 'g1',
+      channelId: 'c1',
+      applicationId: 'a',
+      token: 't',
+      messageId: 'm',
+      language: 'en' as const,
+      startedAt: 'now',
+    };
     await quiz.markActive(active);
     await quiz.markActive({ ...active, channelId: 'c2', quizId: 'q2' });
     expect((await quiz.allActive()).map((q) => q.quizId).sort()).toEqual(['q', 'q2']);

@@ -12,7 +12,10 @@ import { compareEvents, type Relation, type RelationStatus } from '../../src/fac
 import { dataDir } from '../../src/paths.js';
 
 const worldRows = new Map(
-  parseCsv(readFileSync(join(dataDir, 'inputs', 'world-pairs.csv'), 'utf8')).map((row) => [[row.a, row.b].sort().join('-'), row]),
+  parseCsv(readFileSync(join(dataDir, 'inputs', 'world-pairs.csv'), 'utf8')).map((row) => [
+    [row.a, row.b].sort().join('-'),
+    row,
+  ]),
 );
 // Loaded afresh for each test, inside it: the mutation run (TESTING.md) changes the code while a test runs, and a
 // value computed once at the top of the file would never see the change.
@@ -93,7 +96,9 @@ describe('the layers', () => {
   it('a researched break replaces the bare year the lists give, and the newest event decides the status', () => {
     const jordan = relation('JO', 'KP');
     expect(jordan.status).toBe('severed');
-    expect(jordan.events.filter((event) => event.kind === 'severed').map((event) => event.date.iso)).toEqual(['2018-02-01']);
+    expect(jordan.events.filter((event) => event.kind === 'severed').map((event) => event.date.iso)).toEqual([
+      '2018-02-01',
+    ]);
     const syria = relation('SY', 'UA');
     expect(syria.status).toBe('established');
     expect(syria.events.at(-1)).toMatchObject({ kind: 'restored', date: { iso: '2025-09-24' } });
@@ -116,7 +121,8 @@ describe('the layers', () => {
 
   it('orders every history: by date, a tie before its break and a break before its restoration', () => {
     for (const r of facts.researchedRelations()) {
-      for (let i = 1; i < r.events.length; i++) expect(compareEvents(r.events[i - 1]!, r.events[i]!)).toBeLessThanOrEqual(0);
+      for (let i = 1; i < r.events.length; i++)
+        expect(compareEvents(r.events[i - 1]!, r.events[i]!)).toBeLessThanOrEqual(0);
     }
   });
 });
@@ -144,7 +150,9 @@ describe('corrections made in November 2026', () => {
 
   it('Bhutan: relations with 58 UN members on its own list, the newest Qatar in October 2025', () => {
     const bhutan = facts.country('BT')!;
-    const withUn = facts.relationsOf(bhutan).filter((entry) => entry.partner.unMember && entry.relation.status === 'established');
+    const withUn = facts
+      .relationsOf(bhutan)
+      .filter((entry) => entry.partner.unMember && entry.relation.status === 'established');
     expect(withUn).toHaveLength(58);
     expect(relation('BT', 'QA').established?.iso).toBe('2025-10-16');
   });
