@@ -40,7 +40,7 @@ export async function dailyFanout(servers: number): Promise<FanoutResult> {
       schedule: false,
     });
     try {
-      const repository = bot.ctx.daily.repository;
+      const repository = bot.services.daily.repository;
       for (const guild of discord.guilds) {
         await repository.saveSettings(guild.id, {
           channelId: guild.channels[0]!.id,

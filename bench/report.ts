@@ -147,8 +147,6 @@ export interface RunFile {
   targets: Target[];
   bots: { baseline: BotSummary; attache: BotSummary };
   guildCreate?: GuildCreateShape;
-  /** bench/guild-cache.ts: heap of discord.js's guild cache at the most servers, with and without trimming READY. */
-  guildCache?: unknown;
   raw: RawResults;
   profiles?: ProfileSummary[];
 }
@@ -168,7 +166,8 @@ export interface ReportParts {
   raw: RawResults;
   goals: Target[];
   profiles: ProfileSummary[];
-  guildCache: unknown;
+  /** Whether the servers section ran (it reports GUILD_CREATE's shape, which only the baseline receives). */
+  guildsMeasured: boolean;
   profileDir: string | undefined;
 }
 
@@ -186,12 +185,11 @@ export function formatReport(p: ReportParts): string {
   }
   const inProcess = formatInProcess(p.raw);
   if (inProcess) out.push(`\n${inProcess}`);
-  if (p.guildCache !== undefined) {
+  if (p.guildsMeasured) {
     const shape = guildCreateShape();
     out.push(
       `\nGUILD_CREATE as the fake sends it (baseline only): ${shape.bytes} bytes, ${shape.channels} channels, ${shape.roles} role(s), ${shape.members} members`,
     );
-    out.push(`discord.js guild cache with attache's client options (heap after GC): ${JSON.stringify(p.guildCache)}`);
   }
   out.push(`\n${formatTargets(p.goals)}`);
   for (const profile of p.profiles) out.push(`\n${formatProfile(profile)}`);

@@ -1,10 +1,8 @@
 // `npm run bench`: the fake Discord runs here; the baseline bot and attache run in turn as compiled child
 // processes on the same load. Prints the tables and writes bench/last-run.json. Options: --help.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { loadFacts } from '../src/facts/load.js';
 import { dataDir } from '../src/paths.js';
 import { BOTS, cleanUp, type BotName } from './bots.js';
@@ -34,7 +32,6 @@ const quiet = (what: string): QuietOptions => ({
   onNoisy: (cores, again) =>
     progress(`${what}: other processes used ${cores} cores meanwhile${again ? '; measuring again' : ''}`),
 });
-let guildCache: unknown;
 
 if (options.sections.has('inprocess')) {
   raw.dataLoad = measureDataLoad();
@@ -102,11 +99,6 @@ if (options.sections.has('guilds')) {
       }
     }
   }
-  const most = Math.max(...options.guilds);
-  // Where attache's memory goes with many servers (a child: it needs --expose-gc).
-  const script = join(dirname(fileURLToPath(import.meta.url)), 'guild-cache.js');
-  guildCache = JSON.parse(execFileSync(process.execPath, ['--expose-gc', script, String(most)], { encoding: 'utf8' }));
-  progress(`guild cache of attache's client at ${most} servers: ${JSON.stringify(guildCache)}`);
 }
 
 if (options.sections.has('fanout') && options.fanout > 0) {
@@ -138,8 +130,8 @@ console.log(
     raw,
     goals,
     profiles,
-    guildCache,
     profileDir,
+    guildsMeasured: raw.guilds.length > 0,
   }),
 );
 
@@ -154,7 +146,7 @@ writeRunFile(options.out, {
   ratios: ratio,
   targets: goals,
   bots: { baseline, attache },
-  ...(guildCache !== undefined && { guildCreate: guildCreateShape(), guildCache }),
+  guildCreate: guildCreateShape(),
   raw,
   ...(profiles.length && { profiles }),
 });

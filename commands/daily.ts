@@ -1,25 +1,15 @@
 // /daily set|off|status|preview: a server's daily post of diplomatic news, at its own time in its own zone.
-// Only members with Manage Server may use it: Discord hides it from others (default_member_permissions), and it is
-// checked again here, because server admins can override command permissions.
-import {
-  ApplicationCommandOptionType,
-  ChannelType,
-  PermissionFlagsBits,
-  Routes,
-  type ChatInputCommandInteraction,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
-import { described, type BotContext, type Command } from '../src/bot/command.js';
-import { pauseReasonOf } from '../src/bot/daily-poster.js';
-import { channelMessageBody, respond } from '../src/bot/respond.js';
+// Only members with Manage Server may use it: Discord hides it from others (default_member_permissions), and the
+// router checks it again (`requires`), because server admins can override command permissions.
+import { ApplicationCommandOptionType, ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
+import { commandData, defineCommand, described, type Services, type SlashContext } from '../src/bot/command.js';
 import { firstDay, nextPostAt, parseTimeOfDay, type DailySettings } from '../src/news/daily.js';
 import { canonicalZone, localDay, searchTimeZones } from '../src/news/local-time.js';
 import { channelMention, dailyStatusReply, discordWhen } from '../src/render/daily.js';
-import { languageOf, type Language } from '../src/render/i18n.js';
 import { newsStrings } from '../src/render/news-strings.js';
 import { quoteUserText } from '../src/render/reply.js';
 
-const data = {
+const data = commandData({
   name: 'daily',
   name_localizations: { ko: '일일' },
   ...described(
@@ -83,35 +73,33 @@ const data = {
       ...described('Show now what the next daily post will hold', '다음 일일 게시물 내용을 지금 미리 보기'),
     },
   ],
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+});
 
-async function set(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, ctx: BotContext, language: Language) {
+type SetOptions = Extract<SlashContext<typeof data>['invocation'], { subcommand: 'set' }>['options'];
+
+async function set(interaction: SlashContext<typeof data>, options: SetOptions, guildId: string, services: Services) {
+  const { language } = interaction;
   const d = newsStrings[language].daily;
-  const channel = interaction.options.getChannel('channel', true);
-  const typedTime = interaction.options.getString('time');
-  const typedZone = interaction.options.getString('timezone');
-  const time = typedTime === null ? '09:00' : parseTimeOfDay(typedTime);
-  if (!time) return respond(interaction, { ephemeral: true, content: d.badTime(quoteUserText(typedTime ?? '')) });
-  const timezone = typedZone === null ? 'UTC' : canonicalZone(typedZone);
-  if (!timezone) return respond(interaction, { ephemeral: true, content: d.badZone(quoteUserText(typedZone ?? '')) });
+  const { channel } = options;
+  const time = options.time === undefined ? '09:00' : parseTimeOfDay(options.time);
+  if (!time) return interaction.reply({ ephemeral: true, content: d.badTime(quoteUserText(options.time ?? '')) });
+  const timezone = options.timezone === undefined ? 'UTC' : canonicalZone(options.timezone);
+  if (!timezone) {
+    return interaction.reply({ ephemeral: true, content: d.badZone(quoteUserText(options.timezone ?? '')) });
+  }
   if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
-    return respond(interaction, {
+    return interaction.reply({
       ephemeral: true,
       content: d.cannotPost(channelMention(channel.id), d.reasons['not-text']),
     });
   }
-  await interaction.deferReply({ flags: 'Ephemeral' });
+  await interaction.defer({ ephemeral: true });
   // The honest test of whether the bot may post there is to post: the confirmation doubles as that test.
-  try {
-    await interaction.client.rest.post(Routes.channelMessages(channel.id), {
-      body: channelMessageBody({ content: `📰 ${d.confirmedInChannel(time, timezone)}` }),
-    });
-  } catch (error) {
-    const reason = pauseReasonOf(error);
-    if (!reason) throw error;
-    return respond(interaction, { content: d.cannotPost(channelMention(channel.id), d.reasons[reason]) });
-  }
-  const now = ctx.now();
+  const refused = await services.daily.poster.tryPost(channel.id, {
+    content: `📰 ${d.confirmedInChannel(time, timezone)}`,
+  });
+  if (refused) return interaction.reply({ content: d.cannotPost(channelMention(channel.id), d.reasons[refused]) });
+  const now = services.now();
   const settings: DailySettings = {
     channelId: channel.id,
     time,
@@ -119,50 +107,45 @@ async function set(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, c
     language,
     from: firstDay(time, timezone, now),
   };
-  await ctx.daily.repository.saveSettings(interaction.guildId, settings);
-  const next = nextPostAt(settings, await ctx.daily.repository.recordOf(interaction.guildId), now);
-  return respond(interaction, {
-    content: d.set(channelMention(channel.id), time, timezone, discordWhen(next)),
-  });
+  const { repository } = services.daily;
+  await repository.saveSettings(guildId, settings);
+  const next = nextPostAt(settings, await repository.recordOf(guildId), now);
+  return interaction.reply({ content: d.set(channelMention(channel.id), time, timezone, discordWhen(next)) });
 }
 
-async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const language = languageOf(interaction.locale);
-  const d = newsStrings[language].daily;
-  if (!interaction.inGuild()) return respond(interaction, { ephemeral: true, content: d.guildOnly });
-  if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
-    return respond(interaction, { ephemeral: true, content: d.notAdmin });
-  }
-  const { repository, poster } = ctx.daily;
-  const guildId = interaction.guildId;
-  switch (interaction.options.getSubcommand()) {
-    case 'set':
-      return set(interaction, ctx, language);
-    case 'off': {
-      const removed = await repository.removeSettings(guildId);
-      return respond(interaction, { ephemeral: true, content: removed ? d.off : d.wasOff });
-    }
-    case 'status': {
-      const settings = await repository.settingsOf(guildId);
-      const record = await repository.recordOf(guildId);
-      const next = settings && nextPostAt(settings, record, ctx.now());
-      return respond(interaction, dailyStatusReply(settings, record, next, language));
-    }
-    case 'preview': {
-      const settings = await repository.settingsOf(guildId);
-      if (!settings) return respond(interaction, { ephemeral: true, content: d.notSet });
-      const next = nextPostAt(settings, await repository.recordOf(guildId), ctx.now()) ?? ctx.now();
-      const { reply } = await poster.render(guildId, settings, localDay(next, settings.timezone));
-      return respond(interaction, { ...reply, ephemeral: true });
-    }
-  }
-}
-
-export default {
+export default defineCommand({
   data,
-  execute,
-  async autocomplete(interaction) {
-    const zones = searchTimeZones(String(interaction.options.getFocused()));
-    await interaction.respond(zones.map((zone) => ({ name: zone, value: zone })));
+  requires: { manageServer: true },
+  async execute(interaction, services) {
+    const { language, invocation } = interaction;
+    const d = newsStrings[language].daily;
+    const { repository, poster } = services.daily;
+    // Guaranteed by `requires: { manageServer: true }`.
+    const guildId = interaction.guildId!;
+    switch (invocation.subcommand) {
+      case 'set':
+        return set(interaction, invocation.options, guildId, services);
+      case 'off': {
+        const removed = await repository.removeSettings(guildId);
+        return interaction.reply({ ephemeral: true, content: removed ? d.off : d.wasOff });
+      }
+      case 'status': {
+        const settings = await repository.settingsOf(guildId);
+        const record = await repository.recordOf(guildId);
+        const next = settings && nextPostAt(settings, record, services.now());
+        return interaction.reply(dailyStatusReply(settings, record, next, language));
+      }
+      case 'preview': {
+        const settings = await repository.settingsOf(guildId);
+        if (!settings) return interaction.reply({ ephemeral: true, content: d.notSet });
+        const next = nextPostAt(settings, await repository.recordOf(guildId), services.now()) ?? services.now();
+        const { reply } = await poster.render(guildId, settings, localDay(next, settings.timezone));
+        return interaction.reply({ ...reply, ephemeral: true });
+      }
+    }
   },
-} satisfies Command;
+  async autocomplete(interaction) {
+    const zones = searchTimeZones(interaction.focused.value);
+    await interaction.choices(zones.map((zone) => ({ name: zone, value: zone })));
+  },
+});

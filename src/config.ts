@@ -26,10 +26,50 @@ const envSchema = z.object({
     .default('KR')
     .transform((code) => code.trim().toUpperCase())
     .pipe(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO alpha-2 code such as KR')),
+  SHARD_COUNT: z
+    .string()
+    .default('auto')
+    .transform((value) => value.trim().toLowerCase())
+    .pipe(
+      z.union([
+        z.literal('auto'),
+        z
+          .string()
+          .regex(/^\d+$/, 'must be auto or a whole number of shards (1 or more)')
+          .transform(Number)
+          .pipe(z.number().int().min(1, 'must be at least 1')),
+      ]),
+    ),
+  SHARD_IDS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return undefined;
+      const ids = shardIdList(value);
+      if (!ids) {
+        ctx.addIssue({ code: 'custom', message: 'must list shard ids such as 0,1 or a range such as 0-3' });
+        return z.NEVER;
+      }
+      return ids;
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type Config = z.infer<typeof envSchema>;
+
+/** "0,1", "4-7" or "0-3,8": the ids in order, each once; undefined when the text is not such a list. */
+export function shardIdList(text: string): number[] | undefined {
+  const ids = new Set<number>();
+  for (const part of text.split(',').map((p) => p.trim())) {
+    const range = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(part);
+    if (!range) return undefined;
+    const from = Number(range[1]);
+    const to = range[2] === undefined ? from : Number(range[2]);
+    if (to < from) return undefined;
+    for (let id = from; id <= to; id++) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
+}
 
 /** What went wrong with the environment, in one line a person can act on. Never includes a value. */
 export class ConfigError extends Error {

@@ -2,6 +2,7 @@
 // Exit codes: 0 after a clean shutdown; 1 when it cannot start or Discord ends the session for good (bad token,
 // disallowed intents), so a supervisor restarts it or alerts someone.
 import dotenv from 'dotenv';
+import { DiscordAPIError } from '@discordjs/rest';
 import { FatalGatewayError, startBot } from './bot/app.js';
 import { ConfigError, configFromEnv, type Config } from './config.js';
 import { DataError } from './facts/load.js';
@@ -58,7 +59,7 @@ try {
 } catch (error) {
   if (error instanceof DataError) fail(`bad data file: ${error.message}`);
   if (error instanceof FatalGatewayError) fail(error.message);
-  if ((error as { code?: unknown }).code === 'TokenInvalid')
+  if (error instanceof DiscordAPIError && error.status === 401)
     fail('Discord rejected the bot token (401). Check DISCORD_TOKEN.');
   const message = error instanceof Error ? error.message : String(error);
   log.fatal({ err: error }, 'start-up failed');

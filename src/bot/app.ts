@@ -1,26 +1,29 @@
-// Puts the bot together: facts → store → commands → client → login. Used by `npm start`, the playground,
-// the end-to-end tests and the benchmarks alike, so all of them run the same bot.
-import { Events, type Client } from 'discord.js';
+// Puts the bot together in three steps: build the services (facts, store, commands, posters), wire the gateway's
+// interactions to the router, and log in. Used by `npm start`, the playground, the end-to-end tests and the
+// benchmarks alike, so all of them run the same bot.
+import type { REST } from '@discordjs/rest';
+import type { APIInteraction } from 'discord-api-types/v10';
 import { createHash } from 'node:crypto';
 import type { Config } from '../config.js';
 import { loadFacts } from '../facts/load.js';
-import { loadNews } from '../news/items.js';
-import { DailyRepository } from '../store/daily-repository.js';
-import { DailyPoster } from './daily-poster.js';
-import { Scheduler } from './scheduler.js';
-import { QuizRepository } from '../store/quiz-repository.js';
-import { QuizRunner } from './quiz-runner.js';
 import { CountrySearch } from '../facts/search.js';
 import { createLogger, type Logger } from '../logger.js';
+import { loadNews } from '../news/items.js';
 import { dataDir as defaultDataDir } from '../paths.js';
+import { DailyRepository } from '../store/daily-repository.js';
 import { Store } from '../store/open-store.js';
-import { createClient } from './client.js';
-import type { BotContext } from './command.js';
+import { QuizRepository } from '../store/quiz-repository.js';
+import type { Services } from './command.js';
+import { DailyPoster } from './daily-poster.js';
 import { registerCommands, resolveApplicationId, restFor } from './deploy.js';
+import { FatalGatewayError, Gateway, planShards, restInteractionApi } from './gateway.js';
+import type { InteractionApi } from './interaction.js';
+import { QuizRunner } from './quiz-runner.js';
 import { loadCommands, type CommandRegistry } from './registry.js';
-import { routeInteraction } from './router.js';
-import { respond } from './respond.js';
-import { languageOf, strings } from '../render/i18n.js';
+import { refuseWhileRestarting, routeInteraction } from './router.js';
+import { Scheduler } from './scheduler.js';
+
+export { FatalGatewayError };
 
 export interface StartOptions {
   config: Config;
@@ -42,26 +45,13 @@ export interface StartOptions {
 /** How long stop() waits for interactions already being handled. */
 const drainTimeoutMs = 10_000;
 
-/** The gateway closed with a code that reconnecting cannot fix. */
-export class FatalGatewayError extends Error {
-  override name = 'FatalGatewayError';
-  constructor(readonly code: number) {
-    super(
-      code === 4004
-        ? 'Discord rejected the bot token (gateway close 4004). Check DISCORD_TOKEN; reset it in the developer portal if it leaked.'
-        : code === 4014
-          ? 'Discord refused the gateway intents (close 4014): enable them for the bot in the developer portal, or remove them.'
-          : `Discord closed the gateway with code ${code}, which cannot be resumed.`,
-    );
-  }
-}
-
 export interface RunningBot {
-  client: Client;
-  ctx: BotContext;
+  services: Services;
   registry: CommandRegistry;
   scheduler: Scheduler;
   quizzes: QuizRunner;
+  gateway: Gateway;
+  rest: REST;
   applicationId: string;
   /** Stops taking interactions, closes the gateway connection and the store. */
   stop(): Promise<void>;
@@ -72,6 +62,7 @@ async function syncCommands(
   config: Config,
   registry: CommandRegistry,
   store: Store,
+  rest: REST,
   applicationId: string,
   log: Logger,
 ) {
@@ -82,20 +73,30 @@ async function syncCommands(
   const meta = await store.namespace<string>('meta');
   // Without the store we cannot tell whether they changed: registering again is harmless.
   if ((await meta.get(key).catch(() => undefined)) === hash) return;
-  const result = await registerCommands(restFor(config), applicationId, config.DISCORD_GUILD_ID, definitions);
+  const result = await registerCommands(rest, applicationId, config.DISCORD_GUILD_ID, definitions);
   await meta.set(key, hash).catch(() => undefined);
   log.info(result, 'slash commands registered');
 }
 
-export async function startBot(options: StartOptions): Promise<RunningBot> {
+interface Built {
+  services: Services;
+  store: Store;
+  rest: REST;
+  registry: CommandRegistry;
+  scheduler: Scheduler;
+  quizzes: QuizRunner;
+  dataLoadMs: number;
+}
+
+/** Step 1: everything the handlers use, without any connection to Discord yet. */
+async function buildServices(options: StartOptions, log: Logger, gateway: () => Gateway | undefined): Promise<Built> {
   const { config } = options;
-  const log = options.log ?? createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
   const started = performance.now();
   const dataDir = options.dataDir ?? defaultDataDir;
   const facts = loadFacts(dataDir);
   const news = loadNews(dataDir, facts);
   const search = new CountrySearch(facts.countries, facts.names);
-  const factsMs = performance.now() - started;
+  const dataLoadMs = performance.now() - started;
   if (!facts.country(config.DEFAULT_COUNTRY)) {
     throw new Error(`DEFAULT_COUNTRY ${config.DEFAULT_COUNTRY} is not a country in data/countries.json`);
   }
@@ -103,102 +104,120 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     log.warn({ err: error }, 'the store does not answer yet; facts work, settings and scores wait for it'),
   );
   const registry = await loadCommands(options.commandsDir);
-  const client = createClient(config);
+  const rest = restFor(config);
   const now = options.now ?? (() => new Date());
+  const environment = { now, log, facts };
   const repository = new DailyRepository(store);
-  const poster = new DailyPoster({ now, log, facts }, client.rest, repository, news, () => client.user?.id);
-  const scheduler = new Scheduler({ now, log }, repository, poster);
+  const poster = new DailyPoster(environment, rest, repository, news, () => gateway()?.botUserId);
   const quizRepository = new QuizRepository(store);
-  const quizRunner = new QuizRunner({ now, log, facts }, client.rest, quizRepository, options.quizSeed);
-  const ctx: BotContext = {
+  const quizzes = new QuizRunner(environment, rest, quizRepository, options.quizSeed);
+  const services: Services = {
     config,
     facts,
     search,
     news,
     daily: { repository, poster },
-    quiz: { repository: quizRepository, runner: quizRunner },
+    quiz: { repository: quizRepository, runner: quizzes },
     log,
     now,
     definitions: () => registry.definitions,
   };
+  // Which servers are this process's is known once the gateway has its shards (step 3).
+  const scheduler = new Scheduler(environment, repository, poster, (guildId) => gateway()?.ownsGuild(guildId) ?? false);
+  return { services, store, rest, registry, scheduler, quizzes, dataLoadMs };
+}
 
-  // Interactions being handled now, so a shutdown can let them finish.
+/**
+ * Step 2: interactions from the gateway go to the router, one context each; during shutdown they are refused
+ * politely. Returns what stop() needs: the switch and the interactions in flight.
+ */
+function wireInteractions(built: Built, api: InteractionApi) {
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
-  client.on(Events.InteractionCreate, (interaction) => {
+  const onInteraction = (raw: APIInteraction) => {
     if (!accepting) {
-      if (interaction.isRepliable()) {
-        void respond(interaction, {
-          ephemeral: true,
-          content: strings[languageOf(interaction.locale)].restarting,
-        }).catch(() => undefined);
-      }
+      void refuseWhileRestarting(raw, api).catch(() => undefined);
       return;
     }
-    const handling = routeInteraction(interaction, registry, ctx).finally(() => inFlight.delete(handling));
+    const handling = routeInteraction(raw, built.registry, built.services, api).finally(() =>
+      inFlight.delete(handling),
+    );
     inFlight.add(handling);
-  });
-  client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
-  if (log.isLevelEnabled('trace')) client.on(Events.Debug, (message) => log.trace({ discord: message }, 'discord.js'));
+  };
+  return {
+    onInteraction,
+    /** Stops accepting, then waits (up to a limit) for what is being handled. */
+    async drain() {
+      accepting = false;
+      let timer: NodeJS.Timeout | undefined;
+      const drained = Promise.allSettled([...inFlight]);
+      const timeout = new Promise((resolve) => (timer = setTimeout(resolve, drainTimeoutMs)));
+      await Promise.race([drained, timeout]).finally(() => clearTimeout(timer));
+    },
+  };
+}
 
-  let rejectStart: (error: Error) => void = () => undefined;
-  let startedUp = false;
-  client.on(Events.ShardDisconnect, ({ code }) => {
-    const error = new FatalGatewayError(code);
-    log.fatal({ code }, error.message);
-    if (!startedUp) rejectStart(error);
-    else (options.onFatal ?? (() => undefined))(error);
-  });
-  const ready = new Promise<void>((resolve, reject) => {
-    rejectStart = reject;
-    client.once(Events.ClientReady, () => resolve());
-  });
+export async function startBot(options: StartOptions): Promise<RunningBot> {
+  const { config } = options;
+  const log = options.log ?? createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
+  let gateway: Gateway | undefined;
+  const built = await buildServices(options, log, () => gateway);
+  const { services, store, rest, registry, scheduler, quizzes } = built;
+  const interactions = wireInteractions(built, restInteractionApi(rest));
+
+  // Step 3: log in, on the shards this process runs.
   try {
-    await client.login(config.DISCORD_TOKEN);
-    await ready;
-    startedUp = true;
+    const plan = await planShards(config, rest);
+    gateway = new Gateway({
+      token: config.DISCORD_TOKEN,
+      rest,
+      plan,
+      log,
+      onInteraction: interactions.onInteraction,
+      onFatal: options.onFatal ?? (() => undefined),
+    });
+    await gateway.connect();
   } catch (error) {
-    await client.destroy();
+    await gateway?.destroy().catch(() => undefined);
     await store.close();
     throw error;
   }
-  const applicationId = client.application?.id ?? (await resolveApplicationId(config, restFor(config)));
-  if (options.syncCommands ?? true) await syncCommands(config, registry, store, applicationId, log);
-  const interrupted = await quizRunner.closeInterrupted().catch((error: unknown) => {
+  const applicationId = gateway.applicationId ?? (await resolveApplicationId(config, rest));
+  if (options.syncCommands ?? true) await syncCommands(config, registry, store, rest, applicationId, log);
+  const interrupted = await quizzes.closeInterrupted().catch((error: unknown) => {
     log.warn({ err: error }, 'could not look for quizzes cut short by a restart (store unavailable)');
     return 0;
   });
   if (interrupted) log.info({ interrupted }, 'closed quizzes cut short by a restart');
   if (options.schedule ?? true) {
     scheduler.start();
-    quizRunner.start();
+    quizzes.start();
   }
   log.info(
     {
       applicationId,
       commands: registry.all.length,
-      countries: facts.countries.length,
-      dataLoadMs: Math.round(factsMs),
+      countries: services.facts.countries.length,
+      shards: gateway.shards,
+      dataLoadMs: Math.round(built.dataLoadMs),
     },
     'attache is ready',
   );
 
+  const running = gateway;
   return {
-    client,
-    ctx,
+    services,
     registry,
     scheduler,
-    quizzes: quizRunner,
+    quizzes,
+    gateway: running,
+    rest,
     applicationId,
     async stop() {
-      accepting = false;
-      let timer: NodeJS.Timeout | undefined;
-      const drained = Promise.allSettled([...inFlight]);
-      const timeout = new Promise((resolve) => (timer = setTimeout(resolve, drainTimeoutMs)));
-      await Promise.race([drained, timeout]).finally(() => clearTimeout(timer));
+      await interactions.drain();
       await scheduler.stop();
-      await quizRunner.stop();
-      await client.destroy();
+      await quizzes.stop();
+      await running.destroy();
       await store.close();
     },
   };

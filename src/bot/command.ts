@@ -1,10 +1,11 @@
-// What a file in commands/ exports, and what its handlers get to work with.
+// What a file in commands/ exports: its definition (plain API JSON), what it requires (a server, Manage Server),
+// and its handlers. The router builds one InteractionContext per interaction, checks the requirements, and calls
+// the handler with typed options read from the definition itself.
 import type {
-  AutocompleteInteraction,
-  ChatInputCommandInteraction,
-  MessageComponentInteraction,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+  APIApplicationCommandAutocompleteInteraction,
+  APIChatInputApplicationCommandInteraction,
+  APIMessageComponentInteraction,
+} from 'discord-api-types/v10';
 import type { Config } from '../config.js';
 import type { Facts } from '../facts/facts.js';
 import type { CountrySearch } from '../facts/search.js';
@@ -13,9 +14,12 @@ import type { NewsDesk } from '../news/items.js';
 import type { DailyRepository } from '../store/daily-repository.js';
 import type { QuizRepository } from '../store/quiz-repository.js';
 import type { DailyPoster } from './daily-poster.js';
+import type { InteractionContext } from './interaction.js';
+import type { CommandDefinition, InvocationOf } from './options.js';
 import type { QuizRunner } from './quiz-runner.js';
 
-export interface BotContext {
+/** What every handler may use. Built once at start-up (see app.ts). */
+export interface Services {
   config: Config;
   facts: Facts;
   search: CountrySearch;
@@ -26,15 +30,52 @@ export interface BotContext {
   /** The clock: injectable so tests and the scheduler agree on "now". */
   now: () => Date;
   /** Every loaded command's definition (for /help). */
-  definitions: () => readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
+  definitions: () => readonly CommandDefinition[];
 }
 
-export interface Command {
-  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
-  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
-  /** Buttons and menus whose custom_id starts with `<command name>:`. */
-  component?(interaction: MessageComponentInteraction, ctx: BotContext): Promise<void>;
+/** A slash command as its handler sees it: the context plus what it was called with. */
+export type SlashContext<D = CommandDefinition> = InteractionContext<APIChatInputApplicationCommandInteraction> & {
+  invocation: InvocationOf<D>;
+};
+
+/** An autocomplete request: the option being typed and its text so far. */
+export type AutocompleteContext = InteractionContext<APIApplicationCommandAutocompleteInteraction> & {
+  focused: { name: string; value: string };
+};
+
+/** A click on a button or a choice in a menu whose custom_id starts with `<command name>:`. */
+export type ComponentContext = InteractionContext<APIMessageComponentInteraction> & {
+  customId: string;
+  /** For a select menu: the chosen values. */
+  values: string[];
+};
+
+export interface Requirements {
+  /** Only in a server (not in DMs or private channels). */
+  guild?: boolean;
+  /** Only for members with Manage Server. Implies guild. Discord also hides the command from others by default. */
+  manageServer?: boolean;
+}
+
+export interface Command<D extends CommandDefinition = CommandDefinition> {
+  data: D;
+  requires?: Requirements;
+  execute(interaction: SlashContext<D>, services: Services): Promise<void>;
+  autocomplete?(interaction: AutocompleteContext, services: Services): Promise<void>;
+  component?(interaction: ComponentContext, services: Services): Promise<void>;
+}
+
+/**
+ * Declares a command. The definition's literal types are kept (`const`), so `interaction.invocation` knows each
+ * subcommand's name and each option's name, type and whether it is required.
+ */
+export function defineCommand<const D extends CommandDefinition>(command: Command<D>): Command {
+  return command;
+}
+
+/** A command's definition declared on its own, its literal types kept, for handlers typed with SlashContext<typeof data>. */
+export function commandData<const D extends CommandDefinition>(data: D): D {
+  return data;
 }
 
 /** A description in English with its Korean localization, for command and option definitions. */

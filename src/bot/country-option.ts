@@ -4,19 +4,18 @@ import {
   type APIApplicationCommandOptionChoice,
   type APIApplicationCommandStringOption,
 } from 'discord-api-types/v10';
-import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
 import type { Country } from '../facts/countries.js';
 import { countryNotFoundReply, formerNameNote } from '../render/not-found.js';
-import { languageOf, type Language } from '../render/i18n.js';
+import type { Language } from '../render/i18n.js';
 import { clip, limits, type Reply } from '../render/reply.js';
-import type { BotContext } from './command.js';
+import type { AutocompleteContext, Services } from './command.js';
 
 /** The definition of a country option: free text with autocomplete, in English and Korean. */
-export function countryOptionData(
-  name: string,
+export function countryOptionData<const N extends string, const R extends boolean>(
+  name: N,
   localized: { ko: string; description: string; descriptionKo: string },
-  required: boolean,
-): APIApplicationCommandStringOption {
+  required: R,
+): APIApplicationCommandStringOption & { name: N; required: R } {
   return {
     type: ApplicationCommandOptionType.String,
     name,
@@ -31,7 +30,7 @@ export function countryOptionData(
 
 /** Discord allows at most 25 choices; each value is an alpha-2 code. */
 export function countryChoices(
-  ctx: BotContext,
+  ctx: Pick<Services, 'search' | 'facts'>,
   typed: string,
   language: Language,
 ): APIApplicationCommandOptionChoice<string>[] {
@@ -47,16 +46,19 @@ export function countryChoices(
   }));
 }
 
-export async function answerCountryAutocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
-  const focused = interaction.options.getFocused(true);
-  await interaction.respond(countryChoices(ctx, String(focused.value), languageOf(interaction.locale)));
+export async function answerCountryAutocomplete(interaction: AutocompleteContext, services: Services): Promise<void> {
+  await interaction.choices(countryChoices(services, interaction.focused.value, interaction.language));
 }
 
 /**
  * A chosen code resolves directly; anything typed by hand goes through the same search as autocomplete. A former
  * name ("USSR") is answered for today's state, with a note saying so for the reply to show.
  */
-export function countryFromText(ctx: BotContext, typed: string, language: Language): CountryOrReply {
+export function countryFromText(
+  ctx: Pick<Services, 'search' | 'facts'>,
+  typed: string,
+  language: Language,
+): CountryOrReply {
   const byCode = /^[A-Za-z]{2}$/.test(typed.trim()) ? ctx.facts.country(typed.trim()) : undefined;
   if (byCode) return { country: byCode };
   const resolution = ctx.search.resolve(typed);
@@ -65,19 +67,13 @@ export function countryFromText(ctx: BotContext, typed: string, language: Langua
   return { country: resolution.country, note: formerNameNote(typed, resolution.former, resolution.country, language) };
 }
 
-type CountryOrReply = { country: Country; note?: string } | { reply: Reply };
-
-/** A required country option; Discord never sends the command without it. */
-export function countryOption(interaction: ChatInputCommandInteraction, name: string, ctx: BotContext): CountryOrReply {
-  return countryFromText(ctx, interaction.options.getString(name, true), languageOf(interaction.locale));
-}
+export type CountryOrReply = { country: Country; note?: string } | { reply: Reply };
 
 /** An optional country option: undefined when left out. */
-export function optionalCountryOption(
-  interaction: ChatInputCommandInteraction,
-  name: string,
-  ctx: BotContext,
+export function optionalCountry(
+  typed: string | undefined,
+  ctx: Pick<Services, 'search' | 'facts'>,
+  language: Language,
 ): CountryOrReply | undefined {
-  const typed = interaction.options.getString(name);
-  return typed === null ? undefined : countryFromText(ctx, typed, languageOf(interaction.locale));
+  return typed === undefined ? undefined : countryFromText(ctx, typed, language);
 }

@@ -1,16 +1,24 @@
 // Sends one server's daily post exactly once. Discord's own dedupe (a nonce with enforce_nonce) covers retries
 // within minutes, a second process, and a crash right after sending; a claim in the store, written before the
 // first attempt, tells a later restart to look in the channel for the post before sending again.
-import { DiscordAPIError, Routes, type REST } from 'discord.js';
-import type { APIMessage } from 'discord-api-types/v10';
+import { DiscordAPIError, type REST } from '@discordjs/rest';
+import { Routes, type APIMessage } from 'discord-api-types/v10';
+import type { Facts } from '../facts/facts.js';
+import type { Logger } from '../logger.js';
 import { dailyContent, type DailySettings, type PauseReason } from '../news/daily.js';
 import type { NewsDesk } from '../news/items.js';
 import { dailyPost } from '../render/news.js';
 import type { Language } from '../render/i18n.js';
 import type { DailyRepository } from '../store/daily-repository.js';
 import type { Reply } from '../render/reply.js';
-import type { BotContext } from './command.js';
-import { channelMessageBody } from './respond.js';
+import { channelMessageBody } from './channel-post.js';
+
+/** The clock, the log and the facts: what the poster needs besides its collaborators. */
+export interface PosterEnvironment {
+  now: () => Date;
+  log: Logger;
+  facts: Facts;
+}
 
 /** Discord remembers a nonce for "the past few minutes"; past this, look before sending again. */
 const nonceTrustMs = 2 * 60 * 1000;
@@ -31,10 +39,11 @@ export function nonceFor(guildId: string, day: string): string {
 
 export class DailyPoster {
   constructor(
-    private readonly ctx: Pick<BotContext, 'now' | 'log' | 'facts'>,
+    private readonly ctx: PosterEnvironment,
     private readonly rest: REST,
     private readonly repository: DailyRepository,
     private readonly news: NewsDesk,
+    /** The bot's own user id (from READY), to recognise its earlier posts. */
     private readonly botUserId: () => string | undefined,
   ) {}
 
@@ -46,6 +55,21 @@ export class DailyPoster {
     const language: Language = settings.language ?? 'en';
     const reply = dailyPost(content, keyFacts, language, day, this.ctx.now(), this.ctx.facts.sources);
     return content.kind === 'news' ? { reply, newsId: content.item.id } : { reply };
+  }
+
+  /**
+   * Posts a message in a channel to learn whether the bot may post there: the honest test is to try. Returns why it
+   * may not, or undefined when the message went out.
+   */
+  async tryPost(channelId: string, reply: Reply): Promise<PauseReason | undefined> {
+    try {
+      await this.rest.post(Routes.channelMessages(channelId), { body: channelMessageBody(reply) });
+      return undefined;
+    } catch (error) {
+      const reason = pauseReasonOf(error);
+      if (!reason) throw error;
+      return reason;
+    }
   }
 
   async post(guildId: string, settings: DailySettings, day: string): Promise<PostOutcome> {

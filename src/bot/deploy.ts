@@ -1,6 +1,7 @@
 // Registers the slash commands with Discord: to one server when DISCORD_GUILD_ID is set (instant, for
 // development), otherwise globally.
-import { REST, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { REST } from '@discordjs/rest';
+import { Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { applicationIdFromToken, type Config } from '../config.js';
 
 export function restFor(config: Pick<Config, 'DISCORD_API_URL' | 'DISCORD_TOKEN'>): REST {

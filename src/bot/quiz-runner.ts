@@ -2,19 +2,51 @@
 // it with the clock (a tick every second), and talks to Discord through the starting interaction's webhook, which
 // needs no channel permission and lives 15 minutes (20 rounds take under 8).
 import { randomBytes } from 'node:crypto';
-import { Routes, type ButtonInteraction, type ChatInputCommandInteraction, type REST } from 'discord.js';
-import type { APIMessage } from 'discord-api-types/v10';
+import type { REST } from '@discordjs/rest';
+import { Routes, type APIMessage } from 'discord-api-types/v10';
+import type { Facts } from '../facts/facts.js';
+import type { Logger } from '../logger.js';
 import { QuizGame } from '../quiz/game.js';
 import { generateQuiz } from '../quiz/generators.js';
 import type { Difficulty } from '../quiz/question.js';
 import { seededRandom } from '../quiz/random.js';
 import type { Language } from '../render/i18n.js';
-import { endedByRestartMessage, finalMessage, questionMessage, revealMessage, choiceLabel } from '../render/quiz.js';
+import {
+  choiceLabel,
+  endedByRestartMessage,
+  finalMessage,
+  questionMessage,
+  quizAnswerId,
+  revealMessage,
+} from '../render/quiz.js';
 import { quizStrings } from '../render/quiz-strings.js';
 import type { Reply } from '../render/reply.js';
 import type { ActiveQuiz, QuizRepository } from '../store/quiz-repository.js';
-import type { BotContext } from './command.js';
-import { channelMessageBody, respond } from './respond.js';
+import { channelMessageBody } from './channel-post.js';
+
+/** The clock, the log and the facts: what the runner needs besides its collaborators. */
+export interface QuizEnvironment {
+  now: () => Date;
+  log: Logger;
+  facts: Facts;
+}
+
+/** The /quiz start interaction: where, the webhook that will carry the rounds, and its first answer. */
+export interface QuizStart {
+  guildId: string;
+  channelId: string;
+  applicationId: string;
+  token: string;
+  reply(reply: Reply): Promise<void>;
+}
+
+/** A click on an answer button. */
+export interface QuizClick {
+  customId: string;
+  channelId: string | undefined;
+  user: { id: string };
+  reply(reply: Reply): Promise<void>;
+}
 
 interface RunningQuiz {
   game: QuizGame;
@@ -28,7 +60,7 @@ export class QuizRunner {
   private ticking: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly ctx: Pick<BotContext, 'now' | 'log' | 'facts'>,
+    private readonly ctx: QuizEnvironment,
     private readonly rest: REST,
     private readonly repository: QuizRepository,
     /** Where quiz seeds come from: random, unless a test wants to know the questions in advance. */
@@ -49,12 +81,7 @@ export class QuizRunner {
   }
 
   /** Replies to /quiz start with the first question and starts the clock. */
-  async begin(
-    interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
-    rounds: number,
-    difficulty: Difficulty,
-    language: Language,
-  ) {
+  async begin(interaction: QuizStart, rounds: number, difficulty: Difficulty, language: Language) {
     const now = this.ctx.now().getTime();
     const quizId = randomBytes(4).toString('hex');
     const questions = generateQuiz(this.ctx.facts, rounds, difficulty, seededRandom(this.nextSeed()));
@@ -70,7 +97,7 @@ export class QuizRunner {
       startedAt: new Date(now).toISOString(),
     };
     this.running.set(interaction.channelId, { game, active, language });
-    await respond(interaction, questionMessage(game.question, quizId, 0, questions.length, game.deadline, language));
+    await interaction.reply(questionMessage(game.question, quizId, 0, questions.length, game.deadline, language));
     // Without the marker a restart cannot close this quiz's message; the quiz itself still runs.
     await this.repository
       .markActive(active)
@@ -79,19 +106,20 @@ export class QuizRunner {
   }
 
   /** An answer button: recorded once per player and question, acknowledged privately. */
-  async answer(interaction: ButtonInteraction, language: Language): Promise<void> {
+  async answer(interaction: QuizClick, language: Language): Promise<void> {
     const q = quizStrings[language];
-    const [, quizId, round, choice] = interaction.customId.split(':');
-    const quiz = this.running.get(interaction.channelId);
-    if (!quiz || quiz.game.id !== quizId || quiz.game.finished) {
-      return respond(interaction, { ephemeral: true, content: q.quizEnded });
+    const click = quizAnswerId.decode(interaction.customId);
+    const quiz = interaction.channelId === undefined ? undefined : this.running.get(interaction.channelId);
+    if (!click || !quiz || quiz.game.id !== click.quizId || quiz.game.finished) {
+      return interaction.reply({ ephemeral: true, content: q.quizEnded });
     }
-    if (Number(round) !== quiz.game.round) return respond(interaction, { ephemeral: true, content: q.closedQuestion });
-    const outcome = quiz.game.answer(interaction.user.id, Number(choice), this.ctx.now().getTime());
-    if (outcome === 'already-answered') return respond(interaction, { ephemeral: true, content: q.alreadyAnswered });
-    if (outcome === 'closed') return respond(interaction, { ephemeral: true, content: q.closedQuestion });
-    const label = choiceLabel(quiz.game.question.choices[Number(choice)]!, language);
-    return respond(interaction, { ephemeral: true, content: q.recorded(label) });
+    if (click.round !== quiz.game.round) return interaction.reply({ ephemeral: true, content: q.closedQuestion });
+    const choice = quiz.game.question.choices[click.choice];
+    if (!choice) return interaction.reply({ ephemeral: true, content: q.closedQuestion });
+    const outcome = quiz.game.answer(interaction.user.id, click.choice, this.ctx.now().getTime());
+    if (outcome === 'already-answered') return interaction.reply({ ephemeral: true, content: q.alreadyAnswered });
+    if (outcome === 'closed') return interaction.reply({ ephemeral: true, content: q.closedQuestion });
+    return interaction.reply({ ephemeral: true, content: q.recorded(choiceLabel(choice, language)) });
   }
 
   /** Closes every round whose time is up. Ticks never overlap. */

@@ -21,6 +21,7 @@ const optionSchema: z.ZodType = z.lazy(() =>
 );
 const commandSchema = z.object({
   data: z.object({ ...localized, options: z.array(optionSchema).max(25).optional() }).loose(),
+  requires: z.object({ guild: z.boolean().optional(), manageServer: z.boolean().optional() }).optional(),
   execute: fn,
   autocomplete: fn.optional(),
   component: fn.optional(),

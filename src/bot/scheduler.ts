@@ -3,7 +3,7 @@
 // under Discord's global limit of 50 requests a second: not one by one, and not in bursts that earn 429s.
 import { dailyActions } from '../news/daily.js';
 import type { DailyRepository } from '../store/daily-repository.js';
-import type { BotContext } from './command.js';
+import type { Logger } from '../logger.js';
 import type { DailyPoster, PostOutcome } from './daily-poster.js';
 
 /** Posts in flight at once. */
@@ -41,9 +41,11 @@ export class Scheduler {
   private stopped = false;
 
   constructor(
-    private readonly ctx: Pick<BotContext, 'now' | 'log'>,
+    private readonly ctx: { now: () => Date; log: Logger },
     private readonly repository: DailyRepository,
     private readonly poster: DailyPoster,
+    /** Whether this process posts for a server: with shards, only for the servers on its own shards. */
+    private readonly owns: (guildId: string) => boolean = () => true,
   ) {}
 
   /** Runs now, then at the start of every minute. */
@@ -86,6 +88,7 @@ export class Scheduler {
     }
     const due: { guildId: string; post: () => Promise<PostOutcome> }[] = [];
     for (const [guildId, settings] of all) {
+      if (!this.owns(guildId)) continue;
       const record = await this.repository.recordOf(guildId);
       for (const action of dailyActions(settings, record, now)) {
         if (action.kind === 'skip') {

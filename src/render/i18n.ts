@@ -82,6 +82,8 @@ export interface Strings {
   unknownCommand: string;
   storeUnavailable: string;
   restarting: string;
+  serverOnly: (command: string) => string;
+  needsManageServer: (command: string) => string;
 }
 
 const en: Strings = {
@@ -204,6 +206,8 @@ const en: Strings = {
   storeUnavailable:
     'That is temporarily unavailable: I cannot reach my storage right now. Facts (/relations, /country, /news) still work. Please try again in a few minutes.',
   restarting: 'I am restarting right now. Please try again in a moment.',
+  serverOnly: (command) => `${command} works only in a server: use it in one of your server's channels.`,
+  needsManageServer: (command) => `Only members with the Manage Server permission can use ${command}.`,
 };
 
 const ko: Strings = {
@@ -319,6 +323,8 @@ const ko: Strings = {
   storeUnavailable:
     '저장소에 연결할 수 없어 잠시 이 기능을 쓸 수 없습니다. 사실 조회(/관계, /나라, /뉴스)는 됩니다. 몇 분 뒤 다시 시도해 주세요.',
   restarting: '지금 다시 시작하는 중입니다. 잠시 후 다시 시도해 주세요.',
+  serverOnly: (command) => `${command} 명령어는 서버 채널에서만 쓸 수 있습니다.`,
+  needsManageServer: (command) => `${command} 명령어는 서버 관리 권한이 있는 멤버만 쓸 수 있습니다.`,
 };
 
 export const strings: Record<Language, Strings> = { en, ko };

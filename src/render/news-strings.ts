@@ -20,8 +20,6 @@ export interface NewsStrings {
   factTitle: string;
   factLine: (a: string, b: string, date: string) => string;
   daily: {
-    notAdmin: string;
-    guildOnly: string;
     badTime: (typed: string) => string;
     badZone: (typed: string) => string;
     cannotPost: (channel: string, reason: string) => string;
@@ -61,8 +59,6 @@ const en: NewsStrings = {
   factTitle: 'Fact of the day',
   factLine: (a, b, date) => `${a} and ${b} established diplomatic relations on ${date}.`,
   daily: {
-    notAdmin: 'Only members with the Manage Server permission can change the daily post.',
-    guildOnly: 'The daily post belongs to a server; use this command in one.',
     badTime: (typed) => `"${typed}" is not a time. Use 24-hour HH:MM, such as 09:00 or 18:30.`,
     badZone: (typed) => `"${typed}" is not a time zone I know. Pick one from the list, such as Asia/Seoul or UTC.`,
     cannotPost: (channel, reason) => `I can't post in ${channel}: ${reason} Nothing was changed.`,
@@ -107,8 +103,6 @@ const ko: NewsStrings = {
   factTitle: '오늘의 사실',
   factLine: (a, b, date) => `${josa(a, '과', '와')} ${josa(b, '은', '는')} ${date}에 외교 관계를 수립했습니다.`,
   daily: {
-    notAdmin: '서버 관리 권한이 있는 멤버만 일일 게시물 설정을 바꿀 수 있습니다.',
-    guildOnly: '일일 게시물은 서버에서만 설정할 수 있습니다.',
     badTime: (typed) => `"${typed}"은(는) 올바른 시각이 아닙니다. 09:00, 18:30처럼 24시간 HH:MM 형식으로 써 주세요.`,
     badZone: (typed) => `"${typed}"은(는) 알 수 없는 시간대입니다. 목록에서 Asia/Seoul, UTC 등을 골라 주세요.`,
     cannotPost: (channel, reason) => `${channel}에 게시할 수 없습니다: ${reason} 설정은 바뀌지 않았습니다.`,

@@ -36,7 +36,6 @@ export interface QuizStrings {
   quizEnded: string;
   endedByRestart: string;
   alreadyRunning: string;
-  guildOnly: string;
   leaderboardTitle: string;
   leaderboardLine: (rank: number, user: string, points: number, accuracy: number, answered: number) => string;
   leaderboardEmpty: string;
@@ -83,7 +82,6 @@ const en: QuizStrings = {
   quizEnded: 'This quiz has ended. Start a new one with /quiz start.',
   endedByRestart: 'This quiz ended because the bot restarted. Scores earned so far are kept.',
   alreadyRunning: 'A quiz is already running in this channel. Join in, or wait for it to end.',
-  guildOnly: 'The quiz is played in a server channel.',
   leaderboardTitle: 'Quiz leaderboard',
   leaderboardLine: (rank, user, points, accuracy, answered) =>
     `${rank}. ${user}: ${points.toLocaleString('en-US')} points (${Math.round(accuracy * 100)}% of ${answered})`,
@@ -139,7 +137,6 @@ const ko: QuizStrings = {
   quizEnded: '이 퀴즈는 끝났습니다. /퀴즈 시작으로 새 퀴즈를 시작하세요.',
   endedByRestart: '봇이 다시 시작되어 이 퀴즈가 끝났습니다. 지금까지 얻은 점수는 그대로 남습니다.',
   alreadyRunning: '이 채널에서 이미 퀴즈가 진행 중입니다. 함께 참여하거나 끝날 때까지 기다려 주세요.',
-  guildOnly: '퀴즈는 서버 채널에서 할 수 있습니다.',
   leaderboardTitle: '퀴즈 순위',
   leaderboardLine: (rank, user, points, accuracy, answered) =>
     `${rank}. ${user}: ${points.toLocaleString('ko-KR')}점 (${answered}문제, 정답률 ${Math.round(accuracy * 100)}%)`,

@@ -17,6 +17,7 @@ import { countryLabel } from './relation.js';
 import { clip, sourceLinks, type Reply } from './reply.js';
 import type { SourceBook } from '../facts/sources.js';
 import { strings } from './i18n.js';
+import { customIdCodec } from './custom-id.js';
 
 const quizColor = 0x6a1b9a;
 export const leaderboardPageSize = 10;
@@ -56,10 +57,10 @@ export function promptText(question: Question, language: Language): string {
   }
 }
 
-/** custom_id of an answer button: quiz:<quiz id>:<round>:<choice>. */
-export function answerCustomId(quizId: string, round: number, choice: number): string {
-  return `quiz:${quizId}:${round}:${choice}`;
-}
+/** An answer button: which quiz, which round, which of the four choices (its index, never whether it is right). */
+export const quizAnswerId = customIdCodec('quiz', 'answer', { quizId: 'id', round: 'int', choice: 'int' });
+/** A leaderboard page button. */
+export const quizBoardId = customIdCodec('quiz', 'board', { page: 'int' });
 
 function buttons(
   question: Question,
@@ -72,7 +73,7 @@ function buttons(
     type: ComponentType.ActionRow,
     components: question.choices.map((choice, index): APIButtonComponentWithCustomId => ({
       type: ComponentType.Button,
-      custom_id: answerCustomId(quizId, round, index),
+      custom_id: quizAnswerId.encode({ quizId, round, choice: index }),
       label: clip(`${'ABCD'[index]} · ${choiceLabel(choice, language)}`, 80),
       style: revealed ? (index === question.answer ? ButtonStyle.Success : ButtonStyle.Secondary) : ButtonStyle.Primary,
       disabled: revealed,
@@ -207,14 +208,14 @@ export function leaderboardReply(
         components: [
           {
             type: ComponentType.Button,
-            custom_id: `quiz:board:${current - 1}`,
+            custom_id: quizBoardId.encode({ page: current - 1 }),
             label: q.previous,
             style: ButtonStyle.Secondary,
             disabled: current === 1,
           },
           {
             type: ComponentType.Button,
-            custom_id: `quiz:board:${current + 1}`,
+            custom_id: quizBoardId.encode({ page: current + 1 }),
             label: q.next,
             style: ButtonStyle.Secondary,
             disabled: current === pages,

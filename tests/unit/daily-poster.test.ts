@@ -1,6 +1,6 @@
 // The daily post, sent exactly once: the claim before the first attempt, Discord's nonce, the look in the channel
 // after a crash, and the pause when Discord refuses for good. Discord is a fake REST client that records calls.
-import { DiscordAPIError, type REST } from 'discord.js';
+import { DiscordAPIError, type REST } from '@discordjs/rest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DailyPoster, nonceFor, pauseReasonOf } from '../../src/bot/daily-poster.js';
 import type { Facts } from '../../src/facts/facts.js';

@@ -1,6 +1,7 @@
 // The quiz runner: drives the game with the clock, keeps the scores, and talks to Discord through the starting
 // interaction's webhook. Discord is a fake REST client and fake interactions that record what the bot sent.
-import type { ButtonInteraction, ChatInputCommandInteraction, REST } from 'discord.js';
+import type { REST } from '@discordjs/rest';
+import type { Reply } from '../../src/render/reply.js';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { QuizRunner } from '../../src/bot/quiz-runner.js';
 import type { Facts } from '../../src/facts/facts.js';
@@ -41,7 +42,7 @@ type Replied = {
   content?: string;
   embeds?: { title?: string }[];
   components?: { components: { custom_id: string }[] }[];
-  flags?: number;
+  ephemeral?: boolean;
 };
 
 async function setup() {
@@ -71,9 +72,9 @@ async function setup() {
     ...where,
     deferred: false,
     replied: false,
-    reply: async (options: Replied) => void replies.push(options),
+    reply: async (options: Reply) => void replies.push(options as Replied),
   };
-  await runner.begin(interaction as unknown as ChatInputCommandInteraction<'cached'>, 2, 'easy', 'en');
+  await runner.begin(interaction, 2, 'easy', 'en');
   const customIds = replies[0]!.components!.flatMap((row) => row.components.map((button) => button.custom_id));
   const click = async (userId: string, customId: string, channelId = where.channelId) => {
     const answers: Replied[] = [];
@@ -83,9 +84,9 @@ async function setup() {
       user: { id: userId },
       deferred: false,
       replied: false,
-      reply: async (options: Replied) => void answers.push(options),
+      reply: async (options: Reply) => void answers.push(options as Replied),
     };
-    await runner.answer(button as unknown as ButtonInteraction, 'en');
+    await runner.answer(button, 'en');
     return answers[0]!;
   };
   return { clock, store, repository, sent, discord, runner, replies, customIds, click, logs, messages };
@@ -99,7 +100,7 @@ describe('starting a quiz', () => {
     expect(customIds).toHaveLength(4);
     expect(runner.isRunning(where.channelId)).toBe(true);
     expect(runner.isRunning('elsewhere')).toBe(false);
-    const quizId = customIds[0]!.split(':')[1]!;
+    const quizId = customIds[0]!.split(':')[2]!;
     expect(await repository.allActive()).toEqual([
       { quizId, ...where, messageId: '@original', language: 'en', startedAt: new Date(t0).toISOString() },
     ]);
@@ -110,7 +111,7 @@ describe('answers', () => {
   it('a first answer is recorded and acknowledged privately with the choice', async () => {
     const { click, customIds } = await setup();
     const reply = await click('alice', customIds[questions[0]!.answer]!);
-    expect(reply.flags).toBe(64);
+    expect(reply.ephemeral).toBe(true);
     expect(reply.content).toMatch(/^You answered \*\*.+\*\*\. The answer is revealed when time is up\.$/);
   });
 
@@ -119,9 +120,9 @@ describe('answers', () => {
     const notes: Replied[] = [];
     await click('alice', customIds[0]!);
     notes.push(await click('alice', customIds[1]!));
-    const [, quizId] = customIds[0]!.split(':');
-    notes.push(await click('bob', `quiz:${quizId}:1:0`));
-    notes.push(await click('bob', `quiz:other:0:0`));
+    const [, , quizId] = customIds[0]!.split(':');
+    notes.push(await click('bob', `quiz:answer:${quizId}:1:0`));
+    notes.push(await click('bob', `quiz:answer:other:0:0`));
     notes.push(await click('bob', customIds[0]!, 'c-other'));
     clock.now = t0 + answerWindowMs;
     notes.push(await click('bob', customIds[0]!));
@@ -132,7 +133,7 @@ describe('answers', () => {
       'This quiz has ended. Start a new one with /quiz start.',
       'This question is closed.',
     ]);
-    for (const note of notes) expect(note.flags).toBe(64); // only the clicker sees it
+    for (const note of notes) expect(note.ephemeral).toBe(true); // only the clicker sees it
   });
 });
 
@@ -254,7 +255,7 @@ describe('the clock, as started', () => {
     const active = await store.namespace('quiz-active');
     active.set = () => Promise.reject(new StoreUnavailableError('quiz-active set', 'down'));
     const again = { ...where, channelId: 'c9', deferred: false, replied: false, reply: async () => undefined };
-    await runner.begin(again as unknown as ChatInputCommandInteraction<'cached'>, 1, 'easy', 'en');
+    await runner.begin(again, 1, 'easy', 'en');
     expect(runner.isRunning('c9')).toBe(true);
     expect(messages('warn')).toEqual(['quiz not marked active']);
     expect(await repository.allActive()).toEqual([]);

@@ -1,6 +1,6 @@
 // The scheduler: what is due goes to the poster once, runs never overlap, a paused server is not retried, and a
 // store that does not answer only delays the posts. The poster is a fake that records what it was asked to send.
-import { DiscordAPIError, type REST } from 'discord.js';
+import { DiscordAPIError, type REST } from '@discordjs/rest';
 import type { Logger } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DailyPoster, type PostOutcome } from '../../src/bot/daily-poster.js';
