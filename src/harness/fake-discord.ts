@@ -11,7 +11,7 @@ import {
   type APIUser,
 } from 'discord-api-types/v10';
 import { parseCommandLine, parseCommandSpec, type ParsedCommand } from './command-line.js';
-import { Gateway } from './gateway.js';
+import { Gateway, type GatewaySessionInfo } from './gateway.js';
 import type { GatewayStats } from './gateway-sessions.js';
 import { InteractionTracker, type InteractionKind, type InteractionStats } from './interaction-tracker.js';
 import {
@@ -19,6 +19,7 @@ import {
   autocompleteInteraction,
   buttonInteraction,
   commandInteraction,
+  offeredInDm,
   resolveActor,
   type Actor,
 } from './interactions.js';
@@ -29,6 +30,7 @@ import { Router } from './rest-router.js';
 import { addCoreRoutes } from './rest-routes.js';
 import { rateLimitResponse } from './rest-faults.js';
 import { RestApi, matches } from './rest-server.js';
+import { recommendedShards } from './sharding.js';
 import { ChangeSignal, type Check } from './signal.js';
 import type {
   ActorSpec,
@@ -79,8 +81,19 @@ export class FakeDiscord {
     const gatewayUrl = () => ref.self!.gatewayUrl;
     const onChange = () => ref.self?.signal.notify();
     const tracker = new InteractionTracker(options.deferredTimeoutMs ?? 15_000);
+    const { heartbeatIntervalMs, resumeWindowMs, resumeBufferSize, maxGuildsPerShard, maxConcurrency } = options;
+    const gateway = new Gateway({
+      world,
+      gatewayUrl,
+      onChange,
+      heartbeatIntervalMs,
+      resumeWindowMs,
+      resumeBufferSize,
+      maxGuildsPerShard,
+      maxConcurrency,
+    });
     const router = new Router();
-    addCoreRoutes(router, { world, gatewayUrl });
+    addCoreRoutes(router, { world, gatewayUrl, sessionStartLimit: () => gateway.sessionStartLimit() });
     addInteractionRoutes(router, world, tracker);
     const onViolation = (v: Violation, params: Record<string, string>) => {
       const rec = params.token === undefined ? undefined : tracker.getByToken(params.token);
@@ -96,8 +109,6 @@ export class FakeDiscord {
     if (options.globalRateLimitPerSecond !== undefined)
       restOptions.globalRateLimitPerSecond = options.globalRateLimitPerSecond;
     const rest = new RestApi(restOptions);
-    const { heartbeatIntervalMs, resumeWindowMs, resumeBufferSize } = options;
-    const gateway = new Gateway({ world, gatewayUrl, onChange, heartbeatIntervalMs, resumeWindowMs, resumeBufferSize });
     server.on('request', (req, res) => {
       rest.handle(req, res).catch((e: unknown) => {
         console.error('[fake-discord] request failed:', e);
@@ -126,8 +137,44 @@ export class FakeDiscord {
   get defaultUser(): APIUser {
     return this.world.defaultUser;
   }
+  /** Every server, in order. With bulk servers this builds each one: prefer guildCount, guildIds() or guild(). */
   get guilds(): readonly FakeGuild[] {
     return this.world.guilds;
+  }
+  /** How many servers the bot is in. */
+  get guildCount(): number {
+    return this.world.guildCount;
+  }
+  /** A server by id. */
+  guild(id: string): FakeGuild | undefined {
+    return this.world.guild(id);
+  }
+  /** Ids of the servers a shard [shard_id, num_shards] owns, in order; all of them by default ([0, 1]). */
+  guildIds(shard: [number, number] = [0, 1]): string[] {
+    const [id, count] = shard;
+    if (!Number.isInteger(count) || count < 1 || !Number.isInteger(id) || id < 0 || id >= count)
+      throw new Error(`guildIds([${id}, ${count}]): not a shard`);
+    return [...this.world.guildIds(shard)];
+  }
+  /**
+   * The bot joins `count` more servers (made in bulk, as FakeDiscordOptions.guilds: number does) and returns their
+   * ids. Each server's GUILD_CREATE goes to the session of the shard that owns it, if it asked for the Guilds intent.
+   */
+  addGuilds(count: number): string[] {
+    const ids = this.world.addGuilds(count);
+    this.gateway.guildsJoined(ids);
+    return ids;
+  }
+  /** GET /gateway/bot's `shards`: about one shard per 1,000 servers, max(1, ceil(servers / 1000)). */
+  get recommendedShards(): number {
+    return recommendedShards(this.world.guildCount);
+  }
+  /**
+   * The gateway sessions the fake keeps (live ones, and those that may still resume), oldest first, each with its
+   * shard and how many servers its READY listed.
+   */
+  gatewaySessions(): GatewaySessionInfo[] {
+    return this.gateway.sessionList();
   }
   get defaultGuildId(): string {
     return this.world.defaultGuild.id;
@@ -273,13 +320,16 @@ export class FakeDiscord {
   /** Parses a command line against the registered commands, as the actor would type it (for the playground). */
   parse(line: string | SlashCommandSpec, actor: ActorSpec = {}, focused?: string): ParsedCommand {
     const who = resolveActor(this.world, actor);
-    const commands = this.world.commands.visible(who.guild.id);
+    const commands = who.dm
+      ? this.world.commands.visible().filter(offeredInDm)
+      : this.world.commands.visible(who.guild.id);
     const ctx = actorParseContext(this.world, who);
     const mode = focused === undefined ? {} : { focused };
     const parsed =
       typeof line === 'string'
         ? parseCommandLine(line, commands, ctx, mode)
         : parseCommandSpec(line, commands, ctx, mode);
+    if (who.dm) return parsed; // default_member_permissions restrict members of a server, not DMs
     const overridden = this.everyoneMayUse.has(`${who.guild.id}:${parsed.command.name}`);
     if (!overridden && !canUseCommand(parsed.command.default_member_permissions, who.permissions)) {
       throw new Error(
@@ -391,18 +441,24 @@ export class FakeDiscord {
       token: payload.token,
       kind,
       label: what,
-      guildId: who.guild.id,
-      channelId: who.channel.id,
+      guildId: who.dm ? undefined : who.guild.id,
+      channelId: who.dm ? who.channelId : who.channel.id,
       user: who.user,
     };
     const { record, done } = this.tracker.track(sourceMessage ? { ...init, sourceMessage } : init, timeoutMs);
-    // No open connection: buffered for the session's RESUME, or lost when no session can resume (as on Discord).
-    record.delivery = this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+    // To the session of the shard owning the server (shard 0 for a DM). No open connection: buffered for the
+    // session's RESUME, or lost when no session of that shard can resume (as on Discord).
+    const sent = this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload, init.guildId);
+    record.delivery = sent.delivery;
+    if (sent.session) {
+      record.sessionId = sent.session.id;
+      record.shard = [...sent.session.shard];
+    }
     if (record.delivery === 'lost')
       this.tracker.fail(
         record,
         new Error(
-          `${what}: lost: the bot has no gateway session that can resume, so Discord never delivers it (interactionStats().lost)`,
+          `${what}: lost: the bot has no gateway session ${init.guildId === undefined ? 'of shard 0 (DMs)' : `of the shard owning server ${init.guildId}`} that can resume, so Discord never delivers it (interactionStats().lost)`,
         ),
       );
     return done;

@@ -4,6 +4,7 @@
  * are buffered (delivered on RESUME); once a session is invalid or expired, they are lost.
  */
 import { randomBytes } from 'node:crypto';
+import type { ShardKey } from './sharding.js';
 
 /** Counters of the fake gateway, for tests to assert on. */
 export interface GatewayStats {
@@ -70,9 +71,13 @@ export class GatewaySession<C extends SessionCarrier = SessionCarrier> {
   valid = true;
   /** Increases at every attach: the most recently attached session gets the interactions. */
   attachOrder = 0;
+  /** How many servers its READY listed. */
+  readyGuilds = 0;
 
   constructor(
     readonly intents: number,
+    /** The IDENTIFY's [shard_id, num_shards] ([0, 1] without one). */
+    readonly shard: ShardKey,
     private readonly bufferSize: number,
   ) {}
 
@@ -110,8 +115,8 @@ export class SessionStore<C extends SessionCarrier> {
     private readonly resumeWindowMs: number,
   ) {}
 
-  create(intents: number): GatewaySession<C> {
-    const session = new GatewaySession<C>(intents, this.bufferSize);
+  create(intents: number, shard: ShardKey): GatewaySession<C> {
+    const session = new GatewaySession<C>(intents, shard, this.bufferSize);
     this.byId.set(session.id, session);
     return session;
   }
@@ -138,15 +143,23 @@ export class SessionStore<C extends SessionCarrier> {
     session.buffer.length = 0;
   }
 
-  /** Where a dispatch goes: the latest-attached live session, else the latest-attached one that can still resume. */
-  target(now = Date.now()): GatewaySession<C> | undefined {
-    const sessions = [...this.byId.values()].sort((a, b) => b.attachOrder - a.attachOrder);
+  /**
+   * Where a dispatch goes, among the sessions `takes` accepts (those of the shard that owns it): the latest-attached
+   * live one, else the latest-attached one that can still resume.
+   */
+  target(takes: (session: GatewaySession<C>) => boolean, now = Date.now()): GatewaySession<C> | undefined {
+    const sessions = [...this.byId.values()].filter(takes).sort((a, b) => b.attachOrder - a.attachOrder);
     return sessions.find((s) => s.live) ?? sessions.find((s) => s.resumable(now, this.resumeWindowMs));
   }
 
   /** True when some session has an open connection. */
   get anyLive(): boolean {
     return [...this.byId.values()].some((s) => s.live);
+  }
+
+  /** Every session the store still keeps (live, or able to resume until pruned), oldest first. */
+  all(): GatewaySession<C>[] {
+    return [...this.byId.values()];
   }
 
   /** Forgets sessions that can no longer resume (keeps memory bounded over long runs). */

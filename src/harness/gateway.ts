@@ -9,6 +9,7 @@ import {
   GatewayDispatchEvents,
   GatewayIntentBits,
   GatewayOpcodes,
+  type APIGatewaySessionStartLimit,
   type ApplicationFlags,
   type GatewayReadyDispatchData,
 } from 'discord-api-types/v10';
@@ -16,6 +17,7 @@ import { WebSocketServer, type RawData } from 'ws';
 import { Connection, type Payload } from './gateway-connection.js';
 import { AckDropper, closeEndsSession, closeSocket } from './gateway-faults.js';
 import { SessionStore, emptyStats, type GatewaySession, type GatewayStats } from './gateway-sessions.js';
+import { MAX_GUILDS_PER_SHARD, identifyShard, shardOf, shardRefusal, type ShardKey } from './sharding.js';
 import type { World } from './world.js';
 
 export const HEARTBEAT_INTERVAL_MS = 41_250;
@@ -23,6 +25,9 @@ export const HEARTBEAT_INTERVAL_MS = 41_250;
 export const RESUME_WINDOW_MS = 120_000;
 /** How many recent dispatches a session keeps for RESUME, by default. */
 export const RESUME_BUFFER_SIZE = 1000;
+/** IDENTIFYs a bot may send per day (session_start_limit.total), as for any bot under 150,000 servers. */
+export const SESSION_START_LIMIT = 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface GatewayEnv {
   world: World;
@@ -32,10 +37,28 @@ export interface GatewayEnv {
   heartbeatIntervalMs?: number;
   resumeWindowMs?: number;
   resumeBufferSize?: number;
+  /** More servers than this per shard closes an IDENTIFY with 4011. Default 2500, as on Discord. */
+  maxGuildsPerShard?: number;
+  /** session_start_limit.max_concurrency: IDENTIFYs allowed per 5 s. Default 1, as for most bots. */
+  maxConcurrency?: number;
 }
 
 /** Where a dispatch went: sent now, buffered for a RESUME, or dropped. */
 export type Delivery = 'delivered' | 'queued' | 'lost';
+
+/** A gateway session as tests see it. */
+export interface GatewaySessionInfo {
+  /** Its session_id (sent in READY). */
+  id: string;
+  /** [shard_id, num_shards] of its IDENTIFY ([0, 1] when it sent none); READY echoed it. */
+  shard: [number, number];
+  /** How many servers its READY listed: those its shard owns. */
+  readyGuilds: number;
+  /** It has an open connection now. */
+  live: boolean;
+  /** Not ended (op 9 d:false, a close that ends sessions, a failed RESUME); it may still resume. */
+  valid: boolean;
+}
 
 export class Gateway {
   /** Intents of the last IDENTIFY. */
@@ -47,6 +70,8 @@ export class Gateway {
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly connections = new Set<Connection>();
   private readonly sessions: SessionStore<Connection>;
+  /** The session start limit's day: it starts with the fake, and again a day later. */
+  private limitWindow = { startedAt: Date.now(), identifies: 0 };
 
   constructor(private readonly env: GatewayEnv) {
     this.sessions = new SessionStore(
@@ -91,14 +116,47 @@ export class Gateway {
     return this.sessions.anyLive;
   }
 
-  /** Sends a dispatch (op 0) to the current session: now if it has an open connection, else on its RESUME. */
-  dispatch(t: string, d: unknown): Delivery {
-    const session = this.sessions.target();
+  /**
+   * Sends a dispatch (op 0) to the current session of the shard that owns the server (shard 0 without one, as
+   * Discord sends DMs): now if it has an open connection, else on its RESUME.
+   */
+  dispatch(t: string, d: unknown, guildId?: string): { delivery: Delivery; session?: GatewaySession<Connection> } {
+    const session = this.sessions.target((s) => owns(s.shard, guildId));
     if (!session) {
       this.stats.lost++;
-      return 'lost';
+      return { delivery: 'lost' };
     }
-    return this.sendDispatch(session, t, d);
+    return { delivery: this.sendDispatch(session, t, d), session };
+  }
+
+  /** The bot joined these servers: GUILD_CREATE to the owning shard's session, if it asked for the Guilds intent. */
+  guildsJoined(guildIds: readonly string[]): void {
+    const { world } = this.env;
+    for (const id of guildIds) {
+      const session = this.sessions.target((s) => owns(s.shard, id));
+      if (session && session.intents & GatewayIntentBits.Guilds)
+        this.sendDispatch(session, GatewayDispatchEvents.GuildCreate, world.apiGuild(world.guild(id)!));
+    }
+  }
+
+  /** The sessions the fake keeps (live ones, and those that may still resume), oldest first. */
+  sessionList(): GatewaySessionInfo[] {
+    const now = Date.now();
+    return this.sessions
+      .all()
+      .filter((s) => s.live || s.resumable(now, this.env.resumeWindowMs ?? RESUME_WINDOW_MS))
+      .map((s) => ({ id: s.id, shard: [...s.shard], readyGuilds: s.readyGuilds, live: s.live, valid: s.valid }));
+  }
+
+  /** GET /gateway/bot's session_start_limit: `remaining` goes down with every accepted IDENTIFY (not enforced). */
+  sessionStartLimit(now = Date.now()): APIGatewaySessionStartLimit {
+    if (now - this.limitWindow.startedAt >= DAY_MS) this.limitWindow = { startedAt: now, identifies: 0 };
+    return {
+      total: SESSION_START_LIMIT,
+      remaining: Math.max(0, SESSION_START_LIMIT - this.limitWindow.identifies),
+      reset_after: this.limitWindow.startedAt + DAY_MS - now,
+      max_concurrency: this.env.maxConcurrency ?? 1,
+    };
   }
 
   /** Closes every open connection with that code (1006: terminates the socket without a close frame). */
@@ -201,20 +259,25 @@ export class Gateway {
     if (d.token !== this.env.world.token) return this.closeBy(conn, 4004, 'Authentication failed.');
     if (typeof d.intents !== 'number') return this.closeBy(conn, 4013, 'Invalid intent(s).');
     const { world } = this.env;
+    const shard = identifyShard(d.shard);
+    const refused = shardRefusal(shard, world.guildCount, this.env.maxGuildsPerShard ?? MAX_GUILDS_PER_SHARD);
+    if (refused) return this.closeBy(conn, refused.code, refused.reason);
     this.sessions.prune();
-    const session = this.sessions.create(d.intents);
+    const session = this.sessions.create(d.intents, shard);
     this.sessions.attach(session, conn);
     conn.session = session;
     if (d.compress === true && conn.compression === 'none') conn.compression = 'identify';
     this.identifiedIntents = d.intents;
     this.stats.identifies++;
+    this.sessionStartLimit(); // starts a new day if one has passed
+    this.limitWindow.identifies++;
     const ready: GatewayReadyDispatchData = {
       v: 10,
       user: world.botUser,
-      guilds: world.guilds.map((g) => ({ id: g.id, unavailable: true })),
+      guilds: Array.from(world.guildIds(shard), (id) => ({ id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.env.gatewayUrl(),
-      shard: [0, 1],
+      shard: [shard[0], shard[1]],
       application: { id: world.applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
     };
     this.sendDispatch(session, GatewayDispatchEvents.Ready, {
@@ -226,9 +289,11 @@ export class Gateway {
       geo_ordered_rtc_regions: ['us-east'],
       _trace: ['["fake-gateway",{"micros":0}]'],
     });
+    session.readyGuilds = ready.guilds.length;
     this.readyCount++;
     if (session.intents & GatewayIntentBits.Guilds) {
-      for (const g of world.guilds) this.sendDispatch(session, GatewayDispatchEvents.GuildCreate, world.apiGuild(g));
+      for (const id of world.guildIds(shard))
+        this.sendDispatch(session, GatewayDispatchEvents.GuildCreate, world.apiGuild(world.guild(id)!));
     }
     this.env.onChange();
   }
@@ -271,7 +336,7 @@ export class Gateway {
     const ids = Array.isArray(d.guild_id) ? d.guild_id : [d.guild_id];
     for (const id of ids) {
       const guild = world.guild(String(id));
-      if (!guild) continue;
+      if (!guild || !owns(session.shard, guild.id)) continue;
       const members = [world.botUser, ...world.users.values()].map((u) => world.member(u));
       this.sendDispatch(session, GatewayDispatchEvents.GuildMembersChunk, {
         guild_id: guild.id,
@@ -295,4 +360,9 @@ export class Gateway {
     this.stats.dispatched++;
     return 'delivered';
   }
+}
+
+/** Whether a session of that shard gets the dispatches of that server (those without a server go to shard 0). */
+function owns([id, count]: ShardKey, guildId: string | undefined): boolean {
+  return guildId === undefined ? id === 0 : count === 1 || shardOf(guildId, count) === id;
 }

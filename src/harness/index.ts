@@ -11,6 +11,11 @@
  *   await client.destroy();
  *   await discord.close();
  *
+ * Sharding: GET /gateway/bot recommends max(1, ceil(servers / 1000)) shards; an IDENTIFY's `shard` is checked (4010
+ * Invalid shard, 4011 Sharding required); each server's events and interactions go to the shard that owns it
+ * (shardOf()), DMs to shard 0. guildIds([id, count]), gatewaySessions() and each result's `shard` / `sessionId` show
+ * the routing; FakeDiscordOptions.guilds: N and addGuilds(N) make many servers cheaply.
+ *
  * Faults: closeGateway(4000 | 1006 | 4004 ...), sendReconnect(), sendInvalidSession(resumable), dropHeartbeatAcks(n),
  * inject(match, { status | delayMs | drop }), rateLimit({ path, retryAfter, global }); watch gatewayStats and
  * interactionStats(). Strict by default: bodies Discord would refuse get 400 / 50035 and land in `violations`.
@@ -27,7 +32,21 @@ export {
   canUseCommand,
 } from './permissions.js';
 export { SnowflakeGenerator, fakeBotToken, snowflakeTime } from './snowflake.js';
-export { HEARTBEAT_INTERVAL_MS, RESUME_BUFFER_SIZE, RESUME_WINDOW_MS, type Delivery } from './gateway.js';
+export {
+  HEARTBEAT_INTERVAL_MS,
+  RESUME_BUFFER_SIZE,
+  RESUME_WINDOW_MS,
+  SESSION_START_LIMIT,
+  type Delivery,
+  type GatewaySessionInfo,
+} from './gateway.js';
+export {
+  GUILDS_PER_RECOMMENDED_SHARD,
+  MAX_GUILDS_PER_SHARD,
+  recommendedShards,
+  shardOf,
+  type ShardKey,
+} from './sharding.js';
 export type { GatewayStats } from './gateway-sessions.js';
 export type { InteractionStats } from './interaction-tracker.js';
 export { validateBody } from './strict.js';

@@ -21,7 +21,8 @@ export interface TrackedInteraction {
   readonly kind: InteractionKind;
   /** What the test asked for, e.g. "/relations country:Syria", for error messages. */
   readonly label: string;
-  readonly guildId: string;
+  /** Undefined in a DM. */
+  readonly guildId: string | undefined;
   readonly channelId: string;
   readonly user: APIUser;
   readonly dispatchedAt: number;
@@ -41,6 +42,9 @@ export interface TrackedInteraction {
   settled: boolean;
   /** Whether the gateway sent it at once, buffered it for a RESUME, or lost it (no resumable session). */
   delivery?: 'delivered' | 'queued' | 'lost';
+  /** The session it was sent or buffered to, and that session's shard. */
+  sessionId?: string;
+  shard?: [number, number];
   /** Date.now() when the first callback was accepted. */
   answeredAt?: number;
   /** Date.now() of the first callback that came after the 3 s window (refused with 10062). */
@@ -80,6 +84,8 @@ export type NewInteraction = Omit<
   | 'settled'
   | 'dispatchedAt'
   | 'delivery'
+  | 'sessionId'
+  | 'shard'
   | 'answeredAt'
   | 'lateAt'
 >;
@@ -182,6 +188,8 @@ export class InteractionTracker {
     };
     if (record.choices) result.choices = record.choices;
     if (record.modal) result.modal = record.modal;
+    if (record.sessionId !== undefined) result.sessionId = record.sessionId;
+    if (record.shard) result.shard = [...record.shard];
     return result;
   }
 

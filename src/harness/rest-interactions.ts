@@ -250,14 +250,14 @@ function reply(
             id: rec.id,
             type: InteractionType.MessageComponent,
             user: rec.user,
-            authorizing_integration_owners: { '0': rec.guildId },
+            authorizing_integration_owners: { '0': rec.guildId ?? '0' },
             interacted_message_id: rec.sourceMessage?.id ?? '0',
           }
         : {
             id: rec.id,
             type: InteractionType.ApplicationCommand,
             user: rec.user,
-            authorizing_integration_owners: { '0': rec.guildId },
+            authorizing_integration_owners: { '0': rec.guildId ?? '0' },
           },
   });
 }

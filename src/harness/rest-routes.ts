@@ -2,25 +2,28 @@
 import {
   MessageType,
   type APIApplication,
+  type APIGatewaySessionStartLimit,
   type ApplicationFlags,
   type RESTGetAPIGatewayBotResult,
 } from 'discord-api-types/v10';
 import { InvalidFormBody, isObject } from './commands.js';
 import { checkMessageBody, createMessage, editMessage } from './messages.js';
 import { error, json, type RouteAnswer, type RouteContext, type Router } from './rest-router.js';
+import { recommendedShards } from './sharding.js';
 import type { World } from './world.js';
 
 export interface CoreEnv {
   world: World;
   gatewayUrl: () => string;
+  sessionStartLimit: () => APIGatewaySessionStartLimit;
 }
 
-export function addCoreRoutes(router: Router, { world, gatewayUrl }: CoreEnv): void {
+export function addCoreRoutes(router: Router, { world, gatewayUrl, sessionStartLimit }: CoreEnv): void {
   const gateway = (): RouteAnswer => {
     const result: RESTGetAPIGatewayBotResult = {
       url: gatewayUrl(),
-      shards: 1,
-      session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+      shards: recommendedShards(world.guildCount),
+      session_start_limit: sessionStartLimit(),
     };
     return json(200, result);
   };
@@ -195,7 +198,7 @@ function application(world: World): APIApplication {
     flags: 0 as ApplicationFlags,
     flags_new: '0',
     owner: world.defaultUser,
-    approximate_guild_count: world.guilds.length,
+    approximate_guild_count: world.guildCount,
     interactions_endpoint_url: null,
   };
 }

@@ -30,8 +30,18 @@ export interface FakeDiscordOptions {
   applicationId?: string;
   /** Bot user name. Default 'Attache'. */
   botName?: string;
-  /** A number of generated guilds, or their specs. Default 1 guild with 1 text channel. */
+  /**
+   * A number of generated guilds, or their specs. Default 1 guild with 1 text channel. A number makes them in bulk
+   * (see addGuilds()): one "general" channel each, built only when something asks for one, so 100,000 cost little.
+   */
   guilds?: number | FakeGuildSpec[];
+  /**
+   * IDENTIFY is closed with 4011 (Sharding required) when ceil(servers / num_shards) exceeds this. Default 2500, as
+   * on Discord; Infinity lets one unsharded session hold any number of servers (for measurements, not Discord-like).
+   */
+  maxGuildsPerShard?: number;
+  /** session_start_limit.max_concurrency in GET /gateway/bot. Default 1; more lets a client start shards at once. */
+  maxConcurrency?: number;
   /** How long slash()/click()/autocomplete() wait for the first visible response. Default 3000 ms. */
   responseTimeoutMs?: number;
   /** After a deferral (callback 5/6), how long to wait for the edit or follow-up. Default 15000 ms. */
@@ -75,6 +85,11 @@ export interface ActorSpec {
   locale?: Locale | `${Locale}`;
   guildId?: string;
   channelId?: string;
+  /**
+   * The interaction comes from the user's DM with the bot: no guild_id and no member, so Discord sends it to shard 0.
+   * Only global commands whose contexts allow BotDM are offered there. guildId must then be absent.
+   */
+  dm?: boolean;
   /** Member permissions in the channel: a bigint, or its decimal string. */
   permissions?: bigint | string;
 }
@@ -126,6 +141,10 @@ export interface InteractionResult {
   choices?: APIApplicationCommandOptionChoice[];
   /** The modal of a callback 9 (then `message` is an unsaved empty placeholder). */
   modal?: APIModalInteractionResponseCallbackData;
+  /** The gateway session the INTERACTION_CREATE went to (sent, or buffered for its RESUME). */
+  sessionId?: string;
+  /** That session's [shard_id, num_shards]: the shard owning the interaction's server, or shard 0 for a DM. */
+  shard?: [number, number];
 }
 
 export interface RequestMatch {

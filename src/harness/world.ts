@@ -22,8 +22,9 @@ import {
 } from 'discord-api-types/v10';
 import { MEMBER_PERMISSIONS } from './permissions.js';
 import { CommandStore } from './commands.js';
-import { SnowflakeGenerator, fakeBotToken, fixedSnowflakes } from './snowflake.js';
-import type { FakeChannel, FakeDiscordOptions, FakeGuild, FakeGuildSpec } from './types.js';
+import { shardOf, type ShardKey } from './sharding.js';
+import { DISCORD_EPOCH, SnowflakeGenerator, fakeBotToken, fixedSnowflakes } from './snowflake.js';
+import type { FakeChannel, FakeDiscordOptions, FakeGuild } from './types.js';
 
 const JOINED_AT = '2024-01-01T00:00:00.000000+00:00';
 
@@ -34,7 +35,6 @@ export class World {
   readonly token: string;
   readonly botUser: APIUser;
   readonly defaultUser: APIUser;
-  readonly guilds: FakeGuild[];
   readonly commands: CommandStore;
   readonly users = new Map<string, APIUser>();
   /** Every message the bot created (channel posts, interaction replies, follow-ups), by id. */
@@ -42,6 +42,12 @@ export class World {
   /** Messages posted through POST /channels/:id/messages, per channel, in order. */
   readonly channelPosts = new Map<string, APIMessage[]>();
   private readonly channelsById = new Map<string, FakeChannel>();
+  /** Servers given as specs, in order (bulk servers come after them). */
+  private readonly listed: FakeGuild[] = [];
+  /** Listed servers, and the bulk servers built so far, by id. */
+  private readonly guildsById = new Map<string, FakeGuild>();
+  /** How many bulk servers there are: server i of them is built from i alone, when first needed. */
+  private bulkCount = 0;
 
   constructor(options: FakeDiscordOptions = {}) {
     const fixed = fixedSnowflakes();
@@ -65,17 +71,21 @@ export class World {
     this.users.set(this.defaultUser.id, this.defaultUser);
     this.commands = new CommandStore(this.applicationId, this.ids);
 
-    const specs: FakeGuildSpec[] =
-      typeof options.guilds === 'number' || options.guilds === undefined
-        ? Array.from({ length: options.guilds ?? 1 }, () => ({}))
-        : options.guilds;
+    if (typeof options.guilds === 'number') {
+      if (!Number.isInteger(options.guilds) || options.guilds < 1)
+        throw new Error(`FakeDiscord needs at least one guild (got ${options.guilds})`);
+      this.bulkCount = options.guilds;
+      return;
+    }
+    const specs = options.guilds ?? [{}];
     if (specs.length === 0) throw new Error('FakeDiscord needs at least one guild');
-    this.guilds = specs.map((spec, gi) => {
+    for (const [gi, spec] of specs.entries()) {
       const guildId = spec.id ?? fixed.next();
+      if (this.guildsById.has(guildId)) throw new Error(`duplicate guild id ${guildId}`);
       const channelSpecs = spec.channels ?? [{}];
       const guild: FakeGuild = {
         id: guildId,
-        name: spec.name ?? (gi === 0 ? 'Test Server' : `Test Server ${gi + 1}`),
+        name: spec.name ?? guildName(gi),
         ownerId: this.defaultUser.id,
         roleIds: Array.from({ length: spec.roles ?? 0 }, () => fixed.next()),
         channels: channelSpecs.map((c, ci) => ({
@@ -86,16 +96,82 @@ export class World {
           position: ci,
         })),
       };
-      for (const ch of guild.channels) {
-        if (this.channelsById.has(ch.id)) throw new Error(`duplicate channel id ${ch.id}`);
-        this.channelsById.set(ch.id, ch);
-      }
-      return guild;
-    });
+      this.listed.push(guild);
+      this.remember(guild);
+    }
+  }
+
+  /**
+   * Adds servers in bulk and returns their ids. They cost nothing until something asks for one: each has one text
+   * channel ("general"), no extra roles, and ids one millisecond apart, so they spread evenly over any shard count.
+   */
+  addGuilds(count: number): string[] {
+    if (!Number.isInteger(count) || count < 0) throw new Error(`addGuilds: not a count: ${count}`);
+    if (this.bulkCount + count > MAX_BULK_GUILDS) throw new Error(`at most ${MAX_BULK_GUILDS} bulk guilds`);
+    const first = this.bulkCount;
+    this.bulkCount += count;
+    return Array.from({ length: count }, (_, i) => bulkId(BULK_GUILD_WORKER, first + i));
+  }
+
+  /** How many servers the bot is in. */
+  get guildCount(): number {
+    return this.listed.length + this.bulkCount;
+  }
+
+  /** Every server, in order (building every bulk one: with many, prefer guildCount, guildIds() or guild(id)). */
+  get guilds(): FakeGuild[] {
+    return Array.from({ length: this.guildCount }, (_, i) => this.guildAt(i));
+  }
+
+  /** The server at that position (listed ones first, then bulk ones). */
+  guildAt(index: number): FakeGuild {
+    if (index < this.listed.length) return this.listed[index]!;
+    const bulk = index - this.listed.length;
+    if (!Number.isInteger(bulk) || bulk >= this.bulkCount) throw new RangeError(`no guild at position ${index}`);
+    const id = bulkId(BULK_GUILD_WORKER, bulk);
+    const built = this.guildsById.get(id);
+    if (built) return built;
+    const guild: FakeGuild = {
+      id,
+      name: guildName(index),
+      ownerId: this.defaultUser.id,
+      roleIds: [],
+      channels: [
+        { id: bulkId(BULK_CHANNEL_WORKER, bulk), name: 'general', guildId: id, botCanPost: true, position: 0 },
+      ],
+    };
+    this.remember(guild);
+    return guild;
+  }
+
+  /** The ids of the servers a shard [id, count] owns (all of them for [0, 1]), without building bulk servers. */
+  *guildIds(shard: ShardKey = [0, 1]): Generator<string> {
+    const [shardId, count] = shard;
+    for (const g of this.listed) if (count === 1 || shardOf(g.id, count) === shardId) yield g.id;
+    // Bulk server i's id holds (BULK_MS_OFFSET + i) << 22, so it belongs to shard (BULK_MS_OFFSET + i) % count.
+    const firstOwned = (((shardId - Number(BULK_MS_OFFSET % BigInt(count))) % count) + count) % count;
+    for (let i = firstOwned; i < this.bulkCount; i += count) yield bulkId(BULK_GUILD_WORKER, i);
+  }
+
+  private remember(guild: FakeGuild): void {
+    this.guildsById.set(guild.id, guild);
+    for (const ch of guild.channels) {
+      if (this.channelsById.has(ch.id)) throw new Error(`duplicate channel id ${ch.id}`);
+      this.channelsById.set(ch.id, ch);
+    }
+  }
+
+  /** The position of a bulk server or channel from its id, if it is one. */
+  private bulkIndex(id: string, worker: number): number | undefined {
+    if (!/^\d{1,20}$/.test(id)) return undefined;
+    const n = BigInt(id);
+    if (((n >> 17n) & 31n) !== BigInt(worker) || (n & 0x1ffffn) !== BULK_LOW_BITS) return undefined;
+    const index = Number((n >> 22n) - BULK_MS_OFFSET);
+    return index >= 0 && index < this.bulkCount ? index : undefined;
   }
 
   get defaultGuild(): FakeGuild {
-    return this.guilds[0]!;
+    return this.guildAt(0);
   }
 
   get defaultChannel(): FakeChannel {
@@ -105,7 +181,12 @@ export class World {
   }
 
   channel(id: string): FakeChannel | undefined {
-    return this.channelsById.get(id);
+    const known = this.channelsById.get(id);
+    if (known) return known;
+    const bulk = this.bulkIndex(id, BULK_CHANNEL_WORKER);
+    if (bulk === undefined) return undefined;
+    // A bulk channel: build its server (a deleted channel stays deleted: the built server no longer lists it).
+    return this.guildAt(this.listed.length + bulk).channels.find((c) => c.id === id);
   }
 
   /** Removes a channel, as when a server admin deletes it: posts to it then answer 404. */
@@ -134,12 +215,34 @@ export class World {
     this.nonces.set(`${channelId}:${nonce}`, { message, at: Date.now() });
   }
 
+  private readonly dmChannels = new Map<string, string>();
+  private readonly dmChannelOfUser = new Map<string, string>();
+
+  /** The id of the bot's DM channel with a user, opened on first use. */
+  dmChannelId(userId: string): string {
+    let id = this.dmChannelOfUser.get(userId);
+    if (!id) {
+      id = this.ids.next();
+      this.dmChannelOfUser.set(userId, id);
+      this.dmChannels.set(id, userId);
+    }
+    return id;
+  }
+
+  /** The user of the bot's DM channel with that id, if it is one. */
+  dmUserId(channelId: string): string | undefined {
+    return this.dmChannels.get(channelId);
+  }
+
   channelByName(guildId: string, name: string): FakeChannel | undefined {
     return this.guild(guildId)?.channels.find((c) => c.name === name);
   }
 
   guild(id: string): FakeGuild | undefined {
-    return this.guilds.find((g) => g.id === id);
+    const known = this.guildsById.get(id);
+    if (known) return known;
+    const bulk = this.bulkIndex(id, BULK_GUILD_WORKER);
+    return bulk === undefined ? undefined : this.guildAt(this.listed.length + bulk);
   }
 
   /** The user with that id, creating (and remembering) one when needed. */
@@ -287,6 +390,23 @@ export class World {
     if (list && i >= 0) list.splice(i, 1);
     return true;
   }
+}
+
+function guildName(index: number): string {
+  return index === 0 ? 'Test Server' : `Test Server ${index + 1}`;
+}
+
+/** Bulk ids: worker bits apart from the fixed ids (2) and run-time ids (1), one millisecond per server. */
+const BULK_GUILD_WORKER = 4;
+const BULK_CHANNEL_WORKER = 5;
+const MAX_BULK_GUILDS = 10_000_000;
+/** Milliseconds since the Discord epoch of bulk server 0: 2024-02-01T00:00:00Z. */
+const BULK_MS_OFFSET = 1_706_745_600_000n - DISCORD_EPOCH;
+/** The low 17 bits of every bulk id: process 1, increment 0 (as SnowflakeGenerator lays them out). */
+const BULK_LOW_BITS = 1n << 12n;
+
+function bulkId(worker: number, index: number): string {
+  return (((BULK_MS_OFFSET + BigInt(index)) << 22n) | (BigInt(worker) << 17n) | BULK_LOW_BITS).toString();
 }
 
 function user(id: string, username: string, globalName: string | null): APIUser {
