@@ -38,6 +38,8 @@ export interface StartOptions {
   commandsDir?: string;
   /** Seeds for generated quizzes (default: random). */
   quizSeed?: () => number;
+  /** Daily posts started per second (default 48, under Discord's global limit); tests of many servers raise it. */
+  dailyPostsPerSecond?: number;
   /** Called when Discord ends the session for good after start-up (bad token, disallowed intents). */
   onFatal?: (error: FatalGatewayError) => void;
 }
@@ -123,7 +125,8 @@ async function buildServices(options: StartOptions, log: Logger, gateway: () => 
     definitions: () => registry.definitions,
   };
   // Which servers are this process's is known once the gateway has its shards (step 3).
-  const scheduler = new Scheduler(environment, repository, poster, (guildId) => gateway()?.ownsGuild(guildId) ?? false);
+  const owns = (guildId: string) => gateway()?.ownsGuild(guildId) ?? false;
+  const scheduler = new Scheduler(environment, repository, poster, owns, options.dailyPostsPerSecond);
   return { services, store, rest, registry, scheduler, quizzes, dataLoadMs };
 }
 
@@ -184,10 +187,13 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   }
   const applicationId = gateway.applicationId ?? (await resolveApplicationId(config, rest));
   if (options.syncCommands ?? true) await syncCommands(config, registry, store, rest, applicationId, log);
-  const interrupted = await quizzes.closeInterrupted().catch((error: unknown) => {
-    log.warn({ err: error }, 'could not look for quizzes cut short by a restart (store unavailable)');
-    return 0;
-  });
+  const running = gateway;
+  const interrupted = await quizzes
+    .closeInterrupted((guildId) => running.ownsGuild(guildId))
+    .catch((error: unknown) => {
+      log.warn({ err: error }, 'could not look for quizzes cut short by a restart (store unavailable)');
+      return 0;
+    });
   if (interrupted) log.info({ interrupted }, 'closed quizzes cut short by a restart');
   if (options.schedule ?? true) {
     scheduler.start();
@@ -204,7 +210,6 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     'attache is ready',
   );
 
-  const running = gateway;
   return {
     services,
     registry,

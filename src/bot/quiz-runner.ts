@@ -168,9 +168,12 @@ export class QuizRunner {
     await this.repository.markActive(active).catch(() => undefined);
   }
 
-  /** At start-up: quizzes cut short by a restart get their last message closed; scores stay as recorded. */
-  async closeInterrupted(): Promise<number> {
-    const interrupted = await this.repository.allActive();
+  /**
+   * At start-up: quizzes cut short by a restart get their last message closed; scores stay as recorded. With shards,
+   * only the quizzes of this process's servers: the others are still running in their own processes.
+   */
+  async closeInterrupted(owns: (guildId: string) => boolean = () => true): Promise<number> {
+    const interrupted = (await this.repository.allActive()).filter((active) => owns(active.guildId));
     for (const active of interrupted) {
       await this.edit(active, endedByRestartMessage(active.language)).catch((error: unknown) =>
         this.ctx.log.warn({ err: error, quizId: active.quizId }, 'could not close an interrupted quiz message'),

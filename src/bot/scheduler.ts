@@ -18,17 +18,27 @@ export interface DueRun {
   failed: number;
 }
 
-/** Runs `work` over items with at most `limit` in flight, starting at most `perSecond` a second, evenly spaced. */
-async function paced<T>(items: T[], limit: number, perSecond: number, work: (item: T) => Promise<void>): Promise<void> {
+/**
+ * Runs `work` over items with at most `limit` in flight, starting at most `perSecond` a second, evenly spaced, until
+ * the items run out or `stopped()` says to start no more.
+ */
+async function paced<T>(
+  items: T[],
+  limit: number,
+  perSecond: number,
+  stopped: () => boolean,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   let nextStart = performance.now();
   const gap = 1000 / perSecond;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && !stopped()) {
       const item = items[next++]!;
       const wait = nextStart - performance.now();
       nextStart = Math.max(nextStart, performance.now()) + gap;
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (stopped()) return; // shutting down: the next process sends the rest (their claims keep it to one each)
       await work(item);
     }
   };
@@ -46,6 +56,8 @@ export class Scheduler {
     private readonly poster: DailyPoster,
     /** Whether this process posts for a server: with shards, only for the servers on its own shards. */
     private readonly owns: (guildId: string) => boolean = () => true,
+    /** Posts started per second (tests raise it; Discord's global limit is what sets the default). */
+    private readonly perSecond = postsPerSecond,
   ) {}
 
   /** Runs now, then at the start of every minute. */
@@ -60,7 +72,7 @@ export class Scheduler {
     this.timer = setTimeout(tick, 60_000 - (Date.now() % 60_000) + 50);
   }
 
-  /** Stops ticking and waits for posts in flight. */
+  /** Stops ticking and starting posts, and waits for the posts in flight. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
@@ -106,16 +118,22 @@ export class Scheduler {
         }
       }
     }
-    await paced(due, concurrency, postsPerSecond, async ({ guildId, post }) => {
-      try {
-        const outcome = await post();
-        if (outcome === 'posted' || outcome === 'already-posted') result.posted++;
-        else result[outcome]++;
-      } catch (error) {
-        result.failed++;
-        this.ctx.log.error({ guildId, err: error }, 'daily post crashed');
-      }
-    });
+    await paced(
+      due,
+      concurrency,
+      this.perSecond,
+      () => this.stopped,
+      async ({ guildId, post }) => {
+        try {
+          const outcome = await post();
+          if (outcome === 'posted' || outcome === 'already-posted') result.posted++;
+          else result[outcome]++;
+        } catch (error) {
+          result.failed++;
+          this.ctx.log.error({ guildId, err: error }, 'daily post crashed');
+        }
+      },
+    );
     if (due.length) this.ctx.log.info(result, 'daily posts done');
     return result;
   }

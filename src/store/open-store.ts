@@ -18,7 +18,30 @@ export class StoreUnavailableError extends Error {
   }
 }
 
-async function adapterFor(url: string): Promise<KeyvStoreAdapter | undefined> {
+/**
+ * One Redis connection for the whole store, connected once (at Store.open). Each namespace used to open its own on
+ * first use; calls made together while it was being set up found it open but not ready and, without an offline
+ * queue, failed ("The client is offline"): on a fresh process, the first burst of daily posts did.
+ */
+async function connectRedis(url: string) {
+  const { createClient } = await import('@keyv/redis');
+  // No offline queue: while Redis is down, calls fail at once instead of waiting to run later.
+  const client = createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5_000) },
+  });
+  client.on('error', () => undefined); // errors reach callers as StoreUnavailableError instead
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise((resolve) => (timer = setTimeout(resolve, operationTimeoutMs)));
+  // A Redis that is down is not an error here: the client keeps reconnecting, and calls say it is unavailable.
+  await Promise.race([client.connect().catch(() => undefined), waited]).finally(() => clearTimeout(timer));
+  return client;
+}
+
+type RedisClient = Awaited<ReturnType<typeof connectRedis>>;
+
+async function adapterFor(url: string, redis: () => Promise<RedisClient>): Promise<KeyvStoreAdapter | undefined> {
   const scheme = url.slice(0, url.indexOf(':'));
   switch (scheme) {
     case 'memory':
@@ -32,13 +55,7 @@ async function adapterFor(url: string): Promise<KeyvStoreAdapter | undefined> {
     case 'redis':
     case 'rediss': {
       const { default: KeyvRedis } = await import('@keyv/redis');
-      // No offline queue: while Redis is down, calls fail at once instead of waiting to run later.
-      const client = {
-        url,
-        disableOfflineQueue: true,
-        socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5_000) },
-      };
-      return new KeyvRedis(client, {
+      return new KeyvRedis(await redis(), {
         throwOnConnectError: false,
         throwOnErrors: true,
         connectionTimeout: operationTimeoutMs,
@@ -113,6 +130,7 @@ export class Namespace<T> {
 
 export class Store {
   private readonly namespaces = new Map<string, Promise<Namespace<unknown>>>();
+  private redis: Promise<RedisClient> | undefined;
 
   private constructor(readonly url: string) {}
 
@@ -131,7 +149,7 @@ export class Store {
   namespace<T>(name: string): Promise<Namespace<T>> {
     let namespace = this.namespaces.get(name);
     if (!namespace) {
-      namespace = adapterFor(this.url).then((adapter) => {
+      namespace = adapterFor(this.url, () => (this.redis ??= connectRedis(this.url))).then((adapter) => {
         const keyv = adapter
           ? new Keyv<unknown>({ store: adapter, namespace: name })
           : new Keyv<unknown>({ namespace: name });
@@ -148,5 +166,8 @@ export class Store {
     const all = await Promise.all(this.namespaces.values());
     await Promise.all(all.map((namespace) => namespace.disconnect()));
     this.namespaces.clear();
+    const redis = await this.redis;
+    if (redis?.isOpen) await redis.close().catch(() => undefined);
+    this.redis = undefined;
   }
 }
