@@ -3,17 +3,22 @@ import { z } from 'zod';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17-20 digits)');
 
+// Shared by the bot and the REST proxy (npm run rest-proxy).
+const discordToken = z
+  .string({ error: 'is required (the bot token from the Discord developer portal)' })
+  .trim()
+  .min(1, 'is required (the bot token from the Discord developer portal)')
+  .regex(/^[\w.-]+$/, 'does not look like a bot token');
+const discordApiUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://discord.com/api' })
+  .default('https://discord.com/api')
+  .transform((url) => url.replace(/\/+$/, ''));
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
+
 const envSchema = z.object({
-  DISCORD_TOKEN: z
-    .string({ error: 'is required (the bot token from the Discord developer portal)' })
-    .trim()
-    .min(1, 'is required (the bot token from the Discord developer portal)')
-    .regex(/^[\w.-]+$/, 'does not look like a bot token'),
+  DISCORD_TOKEN: discordToken,
   DISCORD_APPLICATION_ID: snowflake.optional(),
-  DISCORD_API_URL: z
-    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://discord.com/api' })
-    .default('https://discord.com/api')
-    .transform((url) => url.replace(/\/+$/, '')),
+  DISCORD_API_URL: discordApiUrl,
   DISCORD_GUILD_ID: snowflake.optional(),
   STORE_URL: z
     .string()
@@ -52,7 +57,7 @@ const envSchema = z.object({
       }
       return ids;
     }),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: logLevel,
 });
 
 export type Config = z.infer<typeof envSchema>;
@@ -83,11 +88,36 @@ function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   return out;
 }
 
-export function configFromEnv(env: NodeJS.ProcessEnv): Config {
-  const parsed = envSchema.safeParse(withoutEmpty(env));
+function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+  const parsed = schema.safeParse(withoutEmpty(env));
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
   throw new ConfigError(`Invalid configuration: ${problems.join('; ')}. See .env.example.`);
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv): Config {
+  return parseEnv(envSchema, env);
+}
+
+const proxyEnvSchema = z.object({
+  DISCORD_TOKEN: discordToken,
+  /** Where the proxy sends requests: Discord's API. */
+  DISCORD_API_URL: discordApiUrl,
+  PROXY_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PROXY_PORT: z
+    .string()
+    .default('8090')
+    .pipe(z.string().regex(/^\d{1,5}$/, 'must be a port number (0-65535)'))
+    .transform(Number)
+    .pipe(z.number().int().max(65535, 'must be a port number (0-65535)')),
+  LOG_LEVEL: logLevel,
+});
+
+/** The shared REST proxy's settings (npm run rest-proxy). */
+export type ProxyConfig = z.infer<typeof proxyEnvSchema>;
+
+export function proxyConfigFromEnv(env: NodeJS.ProcessEnv): ProxyConfig {
+  return parseEnv(proxyEnvSchema, env);
 }
 
 /** The application id is the first part of a bot token, base64-encoded; used when DISCORD_APPLICATION_ID is unset. */
