@@ -12,7 +12,8 @@ const api = process.env.DISCORD_API_URL ?? 'https://discord.com/api';
 const definitions: unknown = JSON.parse(readFileSync(process.env.BASELINE_COMMANDS_FILE ?? '', 'utf8'));
 const intents = process.env.BASELINE_INTENTS === 'none' ? [] : [GatewayIntentBits.Guilds];
 
-const client = new Client({ intents, rest: { api } });
+// Sharded as Discord requires (one session per 2,500 servers at most): 'auto' asks GET /gateway/bot, as attache does.
+const client = new Client({ intents, rest: { api }, shards: 'auto' });
 
 client.on(Events.InteractionCreate, (interaction) => {
   if (interaction.isChatInputCommand()) {

@@ -18,6 +18,8 @@ export interface LaunchOptions {
   /** When set, the child runs with --cpu-prof and writes its profile into this folder. */
   profileDir?: string;
   readyTimeoutMs?: number;
+  /** More environment for the child (attache: SHARD_COUNT, say). */
+  env?: Record<string, string>;
 }
 
 export interface RunningChild extends BotProcess {
@@ -59,7 +61,7 @@ export async function launch(bot: BotName, discord: FakeDiscord, options: Launch
       ? {
           script: join(distDir, 'src', 'main.js'),
           // The default store of a deployment (SQLite), in a fresh folder; info level for the ready line only.
-          env: { ...base, STORE_URL: `sqlite://${join(cwd, 'store.sqlite')}`, LOG_LEVEL: 'info' },
+          env: { ...base, STORE_URL: `sqlite://${join(cwd, 'store.sqlite')}`, LOG_LEVEL: 'info', ...options.env },
           isReady: (line: Record<string, unknown>) => line.msg === 'attache is ready',
         }
       : {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../src/paths.js';
 
-export const SECTIONS = ['startup', 'latency', 'guilds', 'inprocess', 'fanout'] as const;
+export const SECTIONS = ['startup', 'latency', 'guilds', 'inprocess', 'fanout', 'shards'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -22,6 +22,9 @@ export interface BenchOptions {
   guildRuns: number;
   /** Servers of the daily fan-out. */
   fanout: number;
+  /** Servers and shards of the sharded memory test (one attache process). */
+  shardServers: number;
+  shards: number;
   sections: Set<Section>;
   /** A latency run during which other processes used more cores than this is run again (up to `retries` times). */
   maxForeign: number;
@@ -41,6 +44,8 @@ const HELP = `npm run bench -- [options]
   --guilds A,B,C      server counts of the memory test (default 100,1000,10000)
   --guild-runs N      runs per bot and server count of the memory test (default 3)
   --fanout N          servers of the daily fan-out (default 1000)
+  --shard-servers N   servers of the sharded memory test (default 100000)
+  --shards N          shards of the sharded memory test, all in one attache process (default 40)
   --only S,S          sections: ${SECTIONS.join(', ')} (default all)
   --max-foreign C     rerun a latency run when other processes used more than C cores meanwhile (default 0.3)
   --retries N         at most N reruns per latency run (default 2); the quietest attempt is kept
@@ -66,6 +71,8 @@ export function parseOptions(argv: string[]): BenchOptions {
       guilds: { type: 'string', default: '100,1000,10000' },
       'guild-runs': { type: 'string', default: '3' },
       fanout: { type: 'string', default: '1000' },
+      'shard-servers': { type: 'string', default: '100000' },
+      shards: { type: 'string', default: '40' },
       only: { type: 'string', default: SECTIONS.join(',') },
       'max-foreign': { type: 'string', default: '0.3' },
       retries: { type: 'string', default: '2' },
@@ -98,6 +105,8 @@ export function parseOptions(argv: string[]): BenchOptions {
       .filter((g) => g > 0),
     guildRuns: Math.max(1, positive('guild-runs', values['guild-runs'])),
     fanout: positive('fanout', values.fanout),
+    shardServers: positive('shard-servers', values['shard-servers']),
+    shards: Math.max(1, positive('shards', values.shards)),
     sections: new Set(sections as Section[]),
     maxForeign: Number(values['max-foreign']),
     retries: positive('retries', values.retries),

@@ -15,6 +15,7 @@ import { parseOptions } from './options.js';
 import { quietest, type QuietOptions } from './quiet.js';
 import { summarizeProfile, type ProfileSummary } from './profile.js';
 import { formatReport, load, machine, writeRunFile } from './report.js';
+import { shardScaleRun } from './shard-scale.js';
 import { startupRun } from './startup.js';
 import { ratios, summarizeBot, targets, type RawResults } from './summary.js';
 
@@ -105,6 +106,14 @@ if (options.sections.has('fanout') && options.fanout > 0) {
   progress(`daily fan-out of ${options.fanout} servers (floor ${options.fanout / 50} s)…`);
   raw.fanout = await dailyFanout(options.fanout);
   progress(`daily fan-out: ${raw.fanout.seconds} s, ${raw.fanout.exactlyOne}/${raw.fanout.servers} exactly one`);
+}
+
+if (options.sections.has('shards') && options.shardServers > 0) {
+  progress(`${options.shardServers} servers on ${options.shards} shards in one attache process…`);
+  raw.shardScale = await shardScaleRun(options.shardServers, options.shards);
+  progress(
+    `sharded: ready in ${raw.shardScale.readyMs} ms, RSS ${raw.shardScale.rssMb} MB (peak ${raw.shardScale.rssPeakMb} MB), answered on the last shard: ${raw.shardScale.answeredOnLastShard}`,
+  );
 }
 
 const baseline = summarizeBot(raw, 'baseline');
