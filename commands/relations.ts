@@ -40,8 +40,13 @@ export default defineCommand({
     const { options } = interaction.invocation;
     const { language } = interaction;
     const country = countryFromText(services, options.country, language);
+    // Left out: the server's own default (/settings default-country), else the bot's.
+    const serverDefault =
+      interaction.guildId && (await services.servers.quickly(interaction.guildId, 300)).defaultCountry;
     const other = optionalCountry(options.with, services, language) ?? {
-      country: services.facts.country(services.config.DEFAULT_COUNTRY)!,
+      country:
+        (serverDefault && services.facts.country(serverDefault)) ||
+        services.facts.country(services.config.DEFAULT_COUNTRY)!,
     };
     if ('reply' in country) return interaction.reply(country.reply);
     if ('reply' in other) return interaction.reply(other.reply);

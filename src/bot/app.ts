@@ -13,6 +13,7 @@ import { dataDir as defaultDataDir } from '../paths.js';
 import { DailyRepository } from '../store/daily-repository.js';
 import { Store } from '../store/open-store.js';
 import { QuizRepository } from '../store/quiz-repository.js';
+import { ServerSettingsRepository } from '../store/server-settings-repository.js';
 import type { Services } from './command.js';
 import { DailyPoster } from './daily-poster.js';
 import { registerCommands, resolveApplicationId, restFor } from './deploy.js';
@@ -120,6 +121,7 @@ async function buildServices(options: StartOptions, log: Logger, gateway: () => 
     news,
     daily: { repository, poster },
     quiz: { repository: quizRepository, runner: quizzes },
+    servers: new ServerSettingsRepository(store),
     log,
     now,
     definitions: () => registry.definitions,

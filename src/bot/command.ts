@@ -13,6 +13,7 @@ import type { Logger } from '../logger.js';
 import type { NewsDesk } from '../news/items.js';
 import type { DailyRepository } from '../store/daily-repository.js';
 import type { QuizRepository } from '../store/quiz-repository.js';
+import type { ServerSettingsRepository } from '../store/server-settings-repository.js';
 import type { DailyPoster } from './daily-poster.js';
 import type { InteractionContext } from './interaction.js';
 import type { CommandDefinition, InvocationOf } from './options.js';
@@ -26,6 +27,8 @@ export interface Services {
   news: NewsDesk;
   daily: { repository: DailyRepository; poster: DailyPoster };
   quiz: { repository: QuizRepository; runner: QuizRunner };
+  /** Each server's own settings (/settings). */
+  servers: ServerSettingsRepository;
   log: Logger;
   /** The clock: injectable so tests and the scheduler agree on "now". */
   now: () => Date;

@@ -58,8 +58,8 @@ function editBody(reply: Reply): RESTPatchAPIWebhookWithTokenMessageJSONBody {
 export const manageServer = 1n << 5n;
 
 export class InteractionContext<I extends AnswerableInteraction = AnswerableInteraction> {
-  readonly language: Language;
-  readonly t: Strings;
+  language: Language;
+  t: Strings;
   readonly user: APIUser;
   /** The server it came from; undefined in DMs and private channels. */
   readonly guildId: string | undefined;
@@ -76,6 +76,12 @@ export class InteractionContext<I extends AnswerableInteraction = AnswerableInte
     this.user = (raw.member?.user ?? raw.user)!;
     this.guildId = raw.guild_id;
     this.channelId = raw.channel?.id ?? raw.channel_id;
+  }
+
+  /** A server that fixed its language (/settings language) gets it, whatever each reader's Discord language. */
+  useLanguage(language: Language): void {
+    this.language = language;
+    this.t = strings[language];
   }
 
   get id(): string {

@@ -10,6 +10,9 @@ import { InteractionContext, manageServer, type AnswerableInteraction, type Inte
 import { focusedOption, readInvocation } from './options.js';
 import type { CommandRegistry } from './registry.js';
 
+/** How long an interaction waits for its server's settings before going on without them. */
+const settingsLimitMs = 300;
+
 function commandNameOf(raw: APIInteraction): string | undefined {
   switch (raw.type) {
     case InteractionType.ApplicationCommand:
@@ -86,6 +89,10 @@ export async function routeInteraction(
   // A child logger costs an allocation per interaction; build it only when something is logged.
   const log = () => services.log.child({ ref: raw.id, command: name, type: raw.type });
   try {
+    if (raw.guild_id && services.servers) {
+      const { language } = await services.servers.quickly(raw.guild_id, settingsLimitMs);
+      if (language) interaction.useLanguage(language);
+    }
     await dispatch(raw, interaction, command, services);
     if (services.log.isLevelEnabled('debug')) log().debug('interaction handled');
   } catch (error) {

@@ -46,6 +46,7 @@ describe('command registration', () => {
       'news',
       'quiz',
       'relations',
+      'settings',
     ]);
     for (const command of commands) {
       expect(command.name_localizations?.ko).toBeTruthy();
@@ -70,8 +71,8 @@ describe('command registration', () => {
       DISCORD_API_URL: world.discord.apiUrl,
       DISCORD_GUILD_ID: guildId,
     });
-    expect(result.stdout).toContain(`Registered 6 commands (guild ${guildId})`);
-    expect(world.discord.registeredCommands(guildId)).toHaveLength(6);
+    expect(result.stdout).toContain(`Registered 7 commands (guild ${guildId})`);
+    expect(world.discord.registeredCommands(guildId)).toHaveLength(7);
   });
 });
 

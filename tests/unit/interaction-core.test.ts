@@ -20,6 +20,8 @@ import { loadFacts } from '../../src/facts/load.js';
 import { CountrySearch } from '../../src/facts/search.js';
 import { dataDir } from '../../src/paths.js';
 import { customIdCodec } from '../../src/render/custom-id.js';
+import { Store } from '../../src/store/open-store.js';
+import { ServerSettingsRepository } from '../../src/store/server-settings-repository.js';
 import { recordingLog } from './recording-log.js';
 
 interface Sent {
@@ -298,6 +300,7 @@ describe('a real command on plain objects', () => {
       search: new CountrySearch(facts.countries, facts.names),
       now: () => new Date('2026-12-01T00:00:00Z'),
       log: { isLevelEnabled: () => false },
+      servers: new ServerSettingsRepository(await Store.open('memory://')),
     } as unknown as Services;
     const registry = new CommandRegistry((await loadCommands()).all satisfies Command[]);
     const api = recorder();
