@@ -1,0 +1,58 @@
+// A server's settings as the router reads them on every interaction: from memory when fresh, never waiting long
+// for a store that does not answer, and not asking again at once after a failure.
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/open-store.js';
+import { ServerSettingsRepository } from '../../src/store/server-settings-repository.js';
+
+/** A store whose reads answer as told, counting them. */
+function storeThat(read: () => Promise<unknown>) {
+  const data = new Map<string, unknown>();
+  const calls = { get: 0, set: 0 };
+  const store = {
+    namespace: async () => ({
+      get: (key: string) => {
+        calls.get++;
+        return data.has(key) ? Promise.resolve(data.get(key)) : read();
+      },
+      set: async (key: string, value: unknown) => {
+        calls.set++;
+        data.set(key, value);
+      },
+    }),
+  } as unknown as Store;
+  return { store, calls };
+}
+
+describe('server settings', () => {
+  it('update merges, removes what is set to undefined, and is read back from memory', async () => {
+    const clock = { now: 0 };
+    const { store, calls } = storeThat(async () => undefined);
+    const repository = new ServerSettingsRepository(store, () => clock.now);
+    await repository.update('g1', { defaultCountry: 'JP' });
+    expect(await repository.update('g1', { language: 'ko' })).toEqual({ defaultCountry: 'JP', language: 'ko' });
+    expect(await repository.update('g1', { defaultCountry: undefined })).toEqual({ language: 'ko' });
+    const reads = calls.get;
+    expect(await repository.of('g1')).toEqual({ language: 'ko' });
+    expect(calls.get).toBe(reads); // from memory
+    clock.now += 61_000;
+    expect(await repository.of('g1')).toEqual({ language: 'ko' });
+    expect(calls.get).toBe(reads + 1); // a minute on, read again
+  });
+
+  it('quickly: a store that does not answer gives no settings, and is not asked again for a few seconds', async () => {
+    const clock = { now: 0 };
+    const { store, calls } = storeThat(() => new Promise(() => undefined));
+    const repository = new ServerSettingsRepository(store, () => clock.now);
+    expect(await repository.quickly('g1', 10)).toEqual({});
+    expect(await repository.quickly('g1', 10)).toEqual({});
+    expect(calls.get).toBe(1);
+    clock.now += 6_000;
+    expect(await repository.quickly('g1', 10)).toEqual({});
+    expect(calls.get).toBe(2);
+  });
+
+  it('quickly: a store that fails gives no settings', async () => {
+    const { store } = storeThat(() => Promise.reject(new Error('down')));
+    expect(await new ServerSettingsRepository(store).quickly('g1', 1000)).toEqual({});
+  });
+});
