@@ -31,8 +31,11 @@ export interface StartOptions {
   log?: Logger;
   now?: () => Date;
   dataDir?: string;
-  /** Register the commands when their definitions changed since the last start (default true). */
-  syncCommands?: boolean;
+  /**
+   * Register the commands when their definitions changed since the last start (default true); 'always' registers
+   * them whatever the store remembers (the playground: its fake Discord starts empty every time, its store does not).
+   */
+  syncCommands?: boolean | 'always';
   /** Run the daily-post and quiz clocks (default true). Tests may drive `scheduler.runDue()` and `quizzes.tick()`. */
   schedule?: boolean;
   /** Where the command files are (default: commands/). */
@@ -68,6 +71,7 @@ async function syncCommands(
   rest: REST,
   applicationId: string,
   log: Logger,
+  always: boolean,
 ) {
   const definitions = registry.definitions;
   const scope = config.DISCORD_GUILD_ID ?? 'global';
@@ -75,7 +79,7 @@ async function syncCommands(
   const key = `commands-hash:${applicationId}:${scope}`;
   const meta = await store.namespace<string>('meta');
   // Without the store we cannot tell whether they changed: registering again is harmless.
-  if ((await meta.get(key).catch(() => undefined)) === hash) return;
+  if (!always && (await meta.get(key).catch(() => undefined)) === hash) return;
   const result = await registerCommands(rest, applicationId, config.DISCORD_GUILD_ID, definitions);
   await meta.set(key, hash).catch(() => undefined);
   log.info(result, 'slash commands registered');
@@ -188,7 +192,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     throw error;
   }
   const applicationId = gateway.applicationId ?? (await resolveApplicationId(config, rest));
-  if (options.syncCommands ?? true) await syncCommands(config, registry, store, rest, applicationId, log);
+  const sync = options.syncCommands ?? true;
+  if (sync) await syncCommands(config, registry, store, rest, applicationId, log, sync === 'always');
   const running = gateway;
   const interrupted = await quizzes
     .closeInterrupted((guildId) => running.ownsGuild(guildId))

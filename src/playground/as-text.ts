@@ -1,10 +1,25 @@
 // A Discord message payload as plain terminal text, so a newcomer can read the bot's replies.
 import type { APIEmbed, APIInteractionResponseCallbackData, APIMessageComponent } from 'discord-api-types/v10';
 
-/** Links as "name <url>", and Discord timestamps as the UTC time they stand for. */
+/** How a channel, user or role id reads in Discord: #general, @alice. */
+export interface Names {
+  channel(id: string): string | undefined;
+  user(id: string): string | undefined;
+}
+
+let names: Names | undefined;
+
+/** Mentions show as names from now on (the playground knows its fake server's channels and people). */
+export function useNames(known: Names): void {
+  names = known;
+}
+
+/** Links as "name <url>", Discord timestamps as the UTC time they stand for, and mentions as names. */
 function markdownLinksAsText(text: string): string {
   return text
     .replace(/\[([^\]]+)\]\((https?:[^)]+)\)/g, '$1 <$2>')
+    .replace(/<#(\d+)>/g, (raw, id: string) => (names?.channel(id) ? `#${names.channel(id)}` : raw))
+    .replace(/<@!?(\d+)>/g, (raw, id: string) => (names?.user(id) ? `@${names.user(id)}` : raw))
     .replace(/<t:(\d+):[a-zA-Z]>/g, (_, seconds: string) =>
       new Date(Number(seconds) * 1000)
         .toISOString()
@@ -25,19 +40,39 @@ function embedAsText(embed: APIEmbed): string[] {
   return lines;
 }
 
-function componentsAsText(rows: readonly APIMessageComponent[]): string[] {
-  const buttons: string[] = [];
+export interface Button {
+  label: string;
+  customId?: string;
+  url?: string;
+  disabled: boolean;
+}
+
+/** The buttons of a message, in order: what `:click 1` or `:click Japan` picks from. */
+export function buttonsOf(rows: readonly APIMessageComponent[] | undefined): Button[] {
+  const buttons: Button[] = [];
   const walk = (components: readonly APIMessageComponent[]) => {
     for (const component of components) {
       if ('components' in component && Array.isArray(component.components)) walk(component.components);
       if ('label' in component && component.label) {
-        const id = 'custom_id' in component ? component.custom_id : 'url' in component ? component.url : '';
-        buttons.push(`[${component.label}${'disabled' in component && component.disabled ? ' (disabled)' : ''}] ${id}`);
+        buttons.push({
+          label: component.label,
+          ...('custom_id' in component && { customId: component.custom_id }),
+          ...('url' in component && { url: component.url }),
+          disabled: 'disabled' in component && Boolean(component.disabled),
+        });
       }
     }
   };
-  walk(rows);
-  return buttons.length ? [`buttons: ${buttons.join('  ')}`] : [];
+  walk(rows ?? []);
+  return buttons;
+}
+
+function componentsAsText(rows: readonly APIMessageComponent[]): string[] {
+  const buttons = buttonsOf(rows).map(
+    (button, index) =>
+      `${index + 1}) [${button.label}]${button.disabled ? ' (disabled)' : ''}${button.url ? ` <${button.url}>` : ''}`,
+  );
+  return buttons.length ? [`buttons: ${buttons.join('  ')}   (click with :click N or :click <label>)`] : [];
 }
 
 export function messageAsText(data: APIInteractionResponseCallbackData, ephemeral: boolean): string {
