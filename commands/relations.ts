@@ -6,6 +6,7 @@ import {
   countryOptionData,
   optionalCountry,
 } from '../src/bot/country-option.js';
+import { relationButtons, relationSourcesId, relationSourcesReply } from '../src/render/explore.js';
 import { relationReply } from '../src/render/relation.js';
 
 export default defineCommand({
@@ -52,7 +53,17 @@ export default defineCommand({
     if ('reply' in other) return interaction.reply(other.reply);
     const answer = services.facts.relationBetween(other.country, country.country);
     const notes = [country.note, 'note' in other ? other.note : undefined].filter((note) => note !== undefined);
-    await interaction.reply(relationReply(answer, language, services.now(), services.facts.sources, notes));
+    const reply = relationReply(answer, language, services.now(), services.facts.sources, notes);
+    await interaction.reply(reply.ephemeral ? reply : { ...reply, components: relationButtons(answer, language) });
   },
   autocomplete: answerCountryAutocomplete,
+  /** "All sources" under an answer: every source of the pair, privately. */
+  async component(interaction, services) {
+    const pair = relationSourcesId.decode(interaction.customId);
+    const a = pair && services.facts.country(pair.a);
+    const b = pair && services.facts.country(pair.b);
+    if (!a || !b) return interaction.reply({ ephemeral: true, content: interaction.t.unknownCommand });
+    const answer = services.facts.relationBetween(a, b);
+    await interaction.reply(relationSourcesReply(answer, services.facts.sources, interaction.language));
+  },
 });

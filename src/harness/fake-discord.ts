@@ -18,12 +18,13 @@ import {
   actorParseContext,
   autocompleteInteraction,
   buttonInteraction,
+  stringSelectInteraction,
   commandInteraction,
   offeredInDm,
   resolveActor,
   type Actor,
 } from './interactions.js';
-import { findComponents } from './messages.js';
+import { findComponents, findSelectMenu } from './messages.js';
 import { canUseCommand } from './permissions.js';
 import { addInteractionRoutes } from './rest-interactions.js';
 import { Router } from './rest-router.js';
@@ -405,6 +406,43 @@ export class FakeDiscord {
       buttonInteraction(this.world, who, message, customId),
       'component',
       `click('${customId}')`,
+      who,
+      options,
+      message,
+    );
+  }
+
+  /**
+   * A member picks `values` in a string select menu of a message the bot sent. Refused as Discord's client would
+   * not allow it: a component that is not a string select, a disabled one, values that are not its options, or
+   * fewer or more than its min_values / max_values.
+   */
+  async select(
+    target: { id: string } | InteractionResult,
+    customId: string,
+    values: string[],
+    actor: ActorSpec = {},
+    options: InteractionCallOptions = {},
+  ): Promise<InteractionResult> {
+    const id = 'followups' in target ? target.message.id : target.id;
+    const message = this.world.messages.get(id);
+    if (!message)
+      throw new Error(`select('${customId}'): message ${id} is not a message the bot sent through the fake`);
+    const menu = findSelectMenu(message.components, customId);
+    if (!menu) throw new Error(`select('${customId}'): message ${id} has no string select with that custom_id`);
+    if (menu.disabled) throw new Error(`select('${customId}'): the menu is disabled`);
+    const allowed = new Set(menu.options.map((option) => option.value));
+    const unknown = values.filter((value) => !allowed.has(value));
+    if (unknown.length) throw new Error(`select('${customId}'): ${unknown.join(', ')} not among its options`);
+    const min = menu.min_values ?? 1;
+    const max = menu.max_values ?? 1;
+    if (values.length < min || values.length > max)
+      throw new Error(`select('${customId}'): ${values.length} value(s) given; the menu takes ${min} to ${max}`);
+    const who = resolveActor(this.world, { channelId: message.channel_id, ...actor });
+    return this.dispatch(
+      stringSelectInteraction(this.world, who, message, customId, values),
+      'component',
+      `select('${customId}')`,
       who,
       options,
       message,

@@ -17,6 +17,7 @@ import {
   type APIInteractionGuildMember,
   type APIMessage,
   type APIMessageComponentButtonInteraction,
+  type APIMessageComponentSelectMenuInteraction,
   type APIUser,
 } from 'discord-api-types/v10';
 import type { ParseContext, ParsedCommand } from './command-line.js';
@@ -216,5 +217,20 @@ export function buttonInteraction(
     type: InteractionType.MessageComponent,
     message: structuredClone(message),
     data: { custom_id: customId, component_type: ComponentType.Button },
+  };
+}
+
+export function stringSelectInteraction(
+  world: World,
+  actor: Actor,
+  message: APIMessage,
+  customId: string,
+  values: string[],
+): APIMessageComponentSelectMenuInteraction {
+  return {
+    ...base(world, actor, world.ids.next()),
+    type: InteractionType.MessageComponent,
+    message: structuredClone(message),
+    data: { custom_id: customId, component_type: ComponentType.StringSelect, values },
   };
 }

@@ -1,7 +1,9 @@
 /** Message objects: creation from a request body, edits, and Discord's basic body checks. */
 import {
+  ComponentType,
   MessageFlags,
   MessageType,
+  type APIStringSelectComponent,
   type APIAttachment,
   type APIEmbed,
   type APIMessage,
@@ -201,4 +203,21 @@ export function findComponents(components: unknown): { customId: string; type: n
   };
   walk(components);
   return out;
+}
+
+/** A string select menu with that custom_id among a message's components. */
+export function findSelectMenu(components: unknown, customId: string): APIStringSelectComponent | undefined {
+  let found: APIStringSelectComponent | undefined;
+  const walk = (node: unknown): void => {
+    if (found) return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!isObject(node)) return;
+    if (node.custom_id === customId && node.type === ComponentType.StringSelect) {
+      found = node as unknown as APIStringSelectComponent;
+      return;
+    }
+    walk(node.components);
+  };
+  walk(components);
+  return found;
 }
