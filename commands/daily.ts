@@ -16,6 +16,7 @@ const data = commandData({
     'A daily post of diplomatic news in this server (Manage Server)',
     '이 서버의 외교 뉴스 일일 게시물 (서버 관리 권한)',
   ),
+  integration_types: [0],
   contexts: [0],
   default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
   options: [

@@ -87,7 +87,7 @@ const en: NewsStrings = {
 const ko: NewsStrings = {
   keyFacts: '핵심 사실 (데이터 기준)',
   countries: '관련 국가',
-  countriesHint: '/관계로 각 나라의 관계를 확인할 수 있습니다.',
+  countriesHint: '각 나라의 관계는 `/관계` 명령으로 확인할 수 있습니다.',
   sources: '출처',
   unCoverage: (country, established, others, exceptions) =>
     `${josa(country, '은', '는')} 다른 유엔 회원국 ${others}개국 중 ${established}개국과 수교했습니다. 미수교: ${exceptions}.`,
@@ -114,16 +114,17 @@ const ko: NewsStrings = {
     confirmedInChannel: (time, zone) => `매일 ${time}(${zone})에 이 채널에 외교 뉴스를 게시합니다.`,
     set: (channel, time, zone, next) =>
       `일일 게시물은 매일 ${time}(${zone})에 ${channel}에 올라갑니다. 다음 게시: ${next}.`,
-    off: '일일 게시물을 껐습니다. 다시 켜려면 /일일 설정을 쓰세요.',
+    off: '일일 게시물을 껐습니다. 다시 켜려면 `/일일 설정` 명령을 쓰세요.',
     wasOff: '일일 게시물은 이미 꺼져 있습니다.',
-    notSet: '이 서버에는 일일 게시물이 설정되어 있지 않습니다. /일일 설정으로 시작하세요.',
+    notSet: '이 서버에는 일일 게시물이 설정되어 있지 않습니다. `/일일 설정` 명령으로 시작하세요.',
     statusTitle: '일일 게시물',
     channel: '채널',
     time: '시각',
     next: '다음 게시',
     last: '마지막 게시',
     never: '아직 없음',
-    paused: (reason, since) => `${since}부터 일시 중지됨: ${reason} 문제를 해결한 뒤 /일일 설정을 다시 실행하세요.`,
+    paused: (reason, since) =>
+      `${since}부터 일시 중지됨: ${reason} 문제를 해결한 뒤 \`/일일 설정\` 명령을 다시 실행하세요.`,
     skipped: (day, minutes) =>
       `${day} 게시물은 건너뛰었습니다. 봇이 꺼져 있어 ${Math.round(minutes / 60)}시간 늦어졌기 때문입니다.`,
   },

@@ -2,7 +2,13 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Country } from '../facts/countries.js';
 import type { PartialDate } from '../facts/partial-date.js';
-import { breakingKinds, type EventKind, type RelationAnswer, type RelationStatus } from '../facts/relations.js';
+import {
+  breakingKinds,
+  predates,
+  type EventKind,
+  type RelationAnswer,
+  type RelationStatus,
+} from '../facts/relations.js';
 import { worldLayerFile } from '../facts/world-table.js';
 import type { SourceBook } from '../facts/sources.js';
 import { formatAgo, formatDate, formatWhen } from './dates.js';
@@ -81,7 +87,8 @@ export function relationReply(
   const fields: APIEmbedField[] = [];
   const history = relation.events.map((event) => {
     const note = event.note ? `: ${event.note[language] ?? event.note.en}` : '';
-    return `• ${date(event.date)}: ${t.eventKind[event.kind]}${note}`;
+    const before = predates(event, relation.pair);
+    return `• ${date(event.date)}: ${t.eventKind[event.kind]}${before ? t.beforeFounding(before) : ''}${note}`;
   });
   // Say what we do not know rather than imply a clean line: an unresearched pair, an undated break.
   const broken = relation.status === 'severed' || relation.status === 'suspended';

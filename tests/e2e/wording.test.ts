@@ -1,0 +1,158 @@
+// Issue #13's wording defects, as a reader sees them: labels only where they are true, each fact said once,
+// empty input, footers that say what they mean, and the commands that work outside servers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWorld, type World } from './world.js';
+
+let world: World;
+beforeAll(async () => {
+  world = await startWorld({ now: () => new Date('2026-11-26T12:00:00Z') });
+});
+afterAll(() => world?.close());
+
+async function ask(line: string, options: { locale?: 'ko'; dm?: boolean } = {}) {
+  const result = await world.discord.slash(line, options);
+  const embed = result.data.embeds?.[0];
+  const text = [
+    result.data.content,
+    embed?.title,
+    embed?.description,
+    ...(embed?.fields ?? []).flatMap((f) => [f.name, f.value]),
+    embed?.footer?.text,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return { result, embed, text };
+}
+
+const history = (embed: { fields?: { name: string; value: string }[] } | undefined, name: string) =>
+  embed?.fields?.find((field) => field.name === name)?.value ?? '';
+
+describe('"before the Republic of Korea" only where it is true', () => {
+  it('Japan 1965: a treaty, not labelled as before the Republic of Korea', async () => {
+    const en = await ask('/relations country:Japan');
+    expect(history(en.embed, 'History')).toContain('22 June 1965: treaty: Basic Relations Treaty');
+    expect(en.text).not.toMatch(/before the Republic of Korea/);
+    const ko = await ask('/relations country:Japan', { locale: 'ko' });
+    expect(history(ko.embed, '경과')).toContain('1965년 6월 22일: 조약: 한일기본조약');
+    expect(ko.text).not.toContain('수립 이전');
+  });
+
+  it('Russia–North Korea 2024: a treaty with no such label', async () => {
+    const en = await ask('/relations country:Russia with:North Korea');
+    expect(history(en.embed, 'History')).toContain('19 June 2024: treaty: Treaty on comprehensive');
+    expect(en.text).not.toMatch(/before the/);
+    const ko = await ask('/relations country:Russia with:North Korea', { locale: 'ko' });
+    expect(history(ko.embed, '경과')).toContain('2024년 6월 19일: 조약: 평양에서');
+    expect(ko.text).not.toContain('수립 이전');
+  });
+
+  it('the 1882 Joseon–US treaty is labelled as before the Republic of Korea was founded', async () => {
+    const en = await ask('/relations country:United States');
+    expect(history(en.embed, 'History')).toContain(
+      '22 May 1882: treaty (before the Republic of Korea was founded): Joseon and the US',
+    );
+    const ko = await ask('/relations country:United States', { locale: 'ko' });
+    expect(history(ko.embed, '경과')).toContain('1882년 5월 22일: 조약 (대한민국 정부 수립 이전): 조선과 미국이');
+  });
+});
+
+describe('Cuba: a first establishment, said once', () => {
+  it('English: established on 14 February 2024, not "restored", and the date once', async () => {
+    const { embed } = await ask('/relations country:Cuba');
+    const description = embed?.description ?? '';
+    expect(description).toContain('**Diplomatic relations were established** on 14 February 2024');
+    expect(description).not.toMatch(/restored/i);
+    expect(description).not.toMatch(/first established/i);
+    expect(description.match(/14 February 2024/g)).toHaveLength(1);
+  });
+
+  it('Korean: 수교, not 복원, and the date once', async () => {
+    const { embed } = await ask('/relations country:Cuba', { locale: 'ko' });
+    const description = embed?.description ?? '';
+    expect(description).toContain('2024년 2월 14일');
+    expect(description).toContain('외교 관계를 수립했습니다');
+    expect(description).not.toContain('복원');
+    expect(description).not.toContain('처음 수교한 날');
+    expect(description.match(/2024년 2월 14일/g)).toHaveLength(1);
+  });
+
+  it('a real restoration still reads as one: United States–Cuba, 2015', async () => {
+    const { embed } = await ask('/relations country:Cuba with:United States');
+    expect(embed?.description).toContain('restored on 20 July 2015');
+    expect(embed?.description).toContain('first established on 27 May 1902');
+  });
+});
+
+describe('empty input', () => {
+  it('says what to type instead of quoting nothing, in both languages', async () => {
+    const en = await ask('/relations country:');
+    expect(en.result.ephemeral).toBe(true);
+    expect(en.text).not.toContain('""');
+    expect(en.text).toMatch(/left the country empty/);
+    expect(en.text).toMatch(/a code such as JP/);
+    const ko = await ask('/country country:', { locale: 'ko' });
+    expect(ko.result.ephemeral).toBe(true);
+    expect(ko.text).not.toContain('""');
+    expect(ko.text).toContain('나라 이름이 비어 있습니다');
+  });
+});
+
+describe('footers', () => {
+  it('/relations names its sources above the footer that points at them', async () => {
+    for (const locale of [undefined, 'ko'] as const) {
+      const { embed } = await ask('/relations country:Syria', locale ? { locale } : {});
+      const footer = embed?.footer?.text ?? '';
+      expect(footer).not.toMatch(/Facts only from the sources named above/);
+      expect(footer).not.toContain('위에 적은 출처의 사실만');
+      expect(embed?.fields?.some((field) => field.name === (locale ? '출처' : 'Sources'))).toBe(true);
+    }
+  });
+
+  it('/country does not point at sources it does not show', async () => {
+    for (const locale of [undefined, 'ko'] as const) {
+      const { text } = await ask('/country country:Japan', locale ? { locale } : {});
+      expect(text).not.toMatch(/sources (named|listed) above/);
+      expect(text).not.toContain('위 출처');
+    }
+  });
+
+  it('Korean: no particle glued to a command name', async () => {
+    const { text } = await ask('/news', { locale: 'ko' });
+    expect(text).toContain('`/관계` 명령으로');
+    expect(text).not.toMatch(/\/관계로/);
+  });
+});
+
+describe('usable anywhere', () => {
+  const byName = (name: string) => world.discord.registeredCommands().find((command) => command.name === name);
+
+  it('/relations, /country, /news and /help: guild and user installs, in servers, bot DMs and private channels', () => {
+    for (const name of ['relations', 'country', 'news', 'help']) {
+      expect(byName(name)?.integration_types, name).toEqual([0, 1]);
+      expect(byName(name)?.contexts, name).toEqual([0, 1, 2]);
+    }
+  });
+
+  it('/daily and /quiz stay server-only, guild install only', () => {
+    for (const name of ['daily', 'quiz']) {
+      expect(byName(name)?.integration_types, name).toEqual([0]);
+      expect(byName(name)?.contexts, name).toEqual([0]);
+    }
+  });
+
+  it('answers /relations, /country, /news and /help in a DM with the bot, in both languages', async () => {
+    const relations = await ask('/relations country:Japan', { dm: true });
+    expect(relations.embed?.title).toContain('Japan');
+    const country = await ask('/country country:Japan', { dm: true, locale: 'ko' });
+    expect(country.embed?.title).toContain('일본');
+    const news = await ask('/news', { dm: true });
+    expect(news.embed?.title).toBeTruthy();
+    const help = await ask('/help', { dm: true, locale: 'ko' });
+    expect(help.text).toContain('/관계');
+  });
+
+  it('does not offer /daily or /quiz in a DM', async () => {
+    await expect(world.discord.slash('/daily status', { dm: true })).rejects.toThrow(/known commands/);
+    await expect(world.discord.slash('/quiz leaderboard', { dm: true })).rejects.toThrow(/known commands/);
+  });
+});
