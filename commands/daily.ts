@@ -4,7 +4,8 @@
 import { ApplicationCommandOptionType, ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { commandData, defineCommand, described, type Services, type SlashContext } from '../src/bot/command.js';
 import { firstDay, nextPostAt, parseTimeOfDay, type DailySettings } from '../src/news/daily.js';
-import { canonicalZone, localDay, searchTimeZones } from '../src/news/local-time.js';
+import { localDay, readTimeZone, searchTimeZones } from '../src/news/local-time.js';
+import { offsetLabel } from '../src/news/zone-input.js';
 import { channelMention, dailyStatusReply, discordWhen } from '../src/render/daily.js';
 import { newsStrings } from '../src/render/news-strings.js';
 import { quoteUserText } from '../src/render/reply.js';
@@ -84,10 +85,20 @@ async function set(interaction: SlashContext<typeof data>, options: SetOptions, 
   const { channel } = options;
   const time = options.time === undefined ? '09:00' : parseTimeOfDay(options.time);
   if (!time) return interaction.reply({ ephemeral: true, content: d.badTime(quoteUserText(options.time ?? '')) });
-  const timezone = options.timezone === undefined ? 'UTC' : canonicalZone(options.timezone);
-  if (!timezone) {
-    return interaction.reply({ ephemeral: true, content: d.badZone(quoteUserText(options.timezone ?? '')) });
+  const reading = options.timezone === undefined ? undefined : readTimeZone(options.timezone, services.now());
+  if (reading && reading.kind !== 'zone') {
+    const typed = quoteUserText(options.timezone ?? '');
+    const content = reading.kind === 'ambiguous' ? d.zoneAmbiguous(typed, reading.zones.join(', ')) : d.badZone(typed);
+    return interaction.reply({ ephemeral: true, content });
   }
+  const timezone = reading?.zone ?? 'UTC';
+  // Say how a city, an abbreviation or an offset was read, so the admin sees the IANA zone it became.
+  const readAs =
+    reading?.as === 'offset'
+      ? d.zoneFromOffset(offsetLabel(options.timezone ?? ''), timezone)
+      : reading?.as
+        ? d.zoneReadAs(quoteUserText(options.timezone ?? ''), timezone)
+        : undefined;
   if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
     return interaction.reply({
       ephemeral: true,
@@ -111,7 +122,8 @@ async function set(interaction: SlashContext<typeof data>, options: SetOptions, 
   const { repository } = services.daily;
   await repository.saveSettings(guildId, settings);
   const next = nextPostAt(settings, await repository.recordOf(guildId), now);
-  return interaction.reply({ content: d.set(channelMention(channel.id), time, timezone, discordWhen(next)) });
+  const confirmation = d.set(channelMention(channel.id), time, timezone, discordWhen(next));
+  return interaction.reply({ content: readAs ? `${readAs}\n${confirmation}` : confirmation });
 }
 
 export default defineCommand({
@@ -145,8 +157,8 @@ export default defineCommand({
       }
     }
   },
-  async autocomplete(interaction) {
-    const zones = searchTimeZones(interaction.focused.value);
+  async autocomplete(interaction, services) {
+    const zones = searchTimeZones(interaction.focused.value, 25, services.now());
     await interaction.choices(zones.map((zone) => ({ name: zone, value: zone })));
   },
 });

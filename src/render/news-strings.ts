@@ -22,6 +22,12 @@ export interface NewsStrings {
   daily: {
     badTime: (typed: string) => string;
     badZone: (typed: string) => string;
+    /** Text that fits several zones (IST, CET, UTC+5:30): `zones` is the list to pick from. */
+    zoneAmbiguous: (typed: string, zones: string) => string;
+    /** How the typed text was read, said before the confirmation when it was not the zone's own name. */
+    zoneReadAs: (typed: string, zone: string) => string;
+    /** A UTC offset read as a fixed Etc/GMT zone, whose name has the sign reversed. */
+    zoneFromOffset: (offset: string, zone: string) => string;
     cannotPost: (channel: string, reason: string) => string;
     reasons: Record<'channel-missing' | 'missing-permissions' | 'not-text', string>;
     confirmedInChannel: (time: string, zone: string) => string;
@@ -60,7 +66,14 @@ const en: NewsStrings = {
   factLine: (a, b, date) => `${a} and ${b} established diplomatic relations on ${date}.`,
   daily: {
     badTime: (typed) => `"${typed}" is not a time. Use 24-hour HH:MM, such as 09:00 or 18:30.`,
-    badZone: (typed) => `"${typed}" is not a time zone I know. Pick one from the list, such as Asia/Seoul or UTC.`,
+    badZone: (typed) =>
+      `${typed ? `"${typed}" is not a time zone I know.` : 'You left the time zone empty.'} Type a city (Seoul), ` +
+      'an abbreviation (KST), a UTC offset (UTC+9) or a zone name (Asia/Seoul), or pick one from the list.',
+    zoneAmbiguous: (typed, zones) => `"${typed}" could mean more than one time zone: ${zones}. Pick the one you mean.`,
+    zoneReadAs: (typed, zone) => `I read "${typed}" as the time zone ${zone}.`,
+    zoneFromOffset: (offset, zone) =>
+      `${offset} is the fixed zone ${zone} (zone names of this kind write the sign reversed). It never moves for ` +
+      'summer time: to follow a place whose clocks change, give its city instead.',
     cannotPost: (channel, reason) => `I can't post in ${channel}: ${reason} Nothing was changed.`,
     reasons: {
       'channel-missing': 'the channel no longer exists.',
@@ -104,7 +117,15 @@ const ko: NewsStrings = {
   factLine: (a, b, date) => `${josa(a, '과', '와')} ${josa(b, '은', '는')} ${date}에 외교 관계를 수립했습니다.`,
   daily: {
     badTime: (typed) => `"${typed}"은(는) 올바른 시각이 아닙니다. 09:00, 18:30처럼 24시간 HH:MM 형식으로 써 주세요.`,
-    badZone: (typed) => `"${typed}"은(는) 알 수 없는 시간대입니다. 목록에서 Asia/Seoul, UTC 등을 골라 주세요.`,
+    badZone: (typed) =>
+      `${typed ? `"${typed}"은(는) 알 수 없는 시간대입니다.` : '시간대가 비어 있습니다.'} 도시(서울), ` +
+      '약어(KST), UTC 오프셋(UTC+9), 시간대 이름(Asia/Seoul) 중 하나를 쓰거나 목록에서 골라 주세요.',
+    zoneAmbiguous: (typed, zones) => `"${typed}"에 해당하는 시간대가 여럿입니다: ${zones}. 이 중 하나를 골라 주세요.`,
+    zoneReadAs: (typed, zone) =>
+      `"${typed}"${josa(typed, '은', '는').slice(typed.length)} ${zone} 시간대로 해석했습니다.`,
+    zoneFromOffset: (offset, zone) =>
+      `${josa(offset, '은', '는')} 고정 시간대 ${zone}입니다. 이런 이름은 부호를 반대로 씁니다. 서머타임에 따라 바뀌지 않으니, ` +
+      '시계가 바뀌는 지역을 따르려면 도시 이름을 써 주세요.',
     cannotPost: (channel, reason) => `${channel}에 게시할 수 없습니다: ${reason} 설정은 바뀌지 않았습니다.`,
     reasons: {
       'channel-missing': '채널이 더 이상 없습니다.',

@@ -81,6 +81,48 @@ describe('/daily settings', () => {
     expect(choices.map((choice) => choice.value)).toContain('Asia/Seoul');
   });
 
+  it('accepts a city, an abbreviation or a UTC offset, and says which IANA zone it chose', async () => {
+    const seoul = await setDaily('/daily set channel:#general time:09:00 timezone:seoul');
+    expect(seoul.data.content).toContain('I read "seoul" as the time zone Asia/Seoul.');
+    expect(seoul.data.content).toContain('09:00 (Asia/Seoul)');
+    const kst = await setDaily('/daily set channel:#general time:09:00 timezone:KST');
+    expect(kst.data.content).toContain('I read "KST" as the time zone Asia/Seoul.');
+    const offset = await setDaily('/daily set channel:#general time:09:00 timezone:UTC+9');
+    expect(offset.data.content).toContain('UTC+9 is the fixed zone Etc/GMT-9');
+    expect(offset.data.content).toContain('sign reversed');
+    expect(offset.data.content).toContain('09:00 (Etc/GMT-9)');
+    const status = (await world.discord.slash('/daily status', admin)).data.embeds?.[0]?.description ?? '';
+    expect(status).toContain('09:00 (Etc/GMT-9)');
+    // 09:00 at UTC+9 on 27 November is 00:00 UTC.
+    expect(status).toContain(`<t:${Date.parse('2026-11-27T00:00:00Z') / 1000}:F>`);
+  });
+
+  it('in Korean too, and asks which zone is meant when an abbreviation fits several', async () => {
+    const ko = { ...admin, locale: 'ko' as const };
+    const seoul = await setDaily('/daily set channel:#general time:09:00 timezone:서울', ko);
+    expect(seoul.data.content).toContain('"서울"은 Asia/Seoul 시간대로 해석했습니다.');
+    const offset = await setDaily('/daily set channel:#general time:09:00 timezone:UTC+9', ko);
+    expect(offset.data.content).toContain('UTC+9는 고정 시간대 Etc/GMT-9입니다');
+    const ist = await setDaily('/daily set channel:#general timezone:IST');
+    expect(ist.ephemeral).toBe(true);
+    expect(ist.data.content).toContain('Asia/Kolkata, Europe/Dublin, Asia/Jerusalem');
+    const istKo = await setDaily('/daily set channel:#general timezone:IST', ko);
+    expect(istKo.data.content).toContain('해당하는 시간대가 여럿입니다');
+    const empty = await setDaily('/daily set channel:#general timezone:', ko);
+    expect(empty.data.content).toContain('시간대가 비어 있습니다');
+  });
+
+  it('autocompletes abbreviations and offsets, offering only current zone names', async () => {
+    const complete = async (typed: string) =>
+      (await world.discord.autocomplete(`/daily set channel:#general timezone:${typed}`, 'timezone', admin)).map(
+        (choice) => choice.value,
+      );
+    expect((await complete('KST'))[0]).toBe('Asia/Seoul');
+    expect((await complete('UTC+9'))[0]).toBe('Etc/GMT-9');
+    expect(await complete('asmera')).toEqual(['Africa/Asmara']);
+    expect(await complete('Africa')).not.toContain('Africa/Asmera');
+  });
+
   it('off stops it; preview shows the next post privately without sending it', async () => {
     await setDaily();
     const preview = await world.discord.slash('/daily preview', admin);
