@@ -40,6 +40,8 @@ export const countrySchema = z.object({
   alpha2: countryCodeSchema,
   alpha3: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166-1 alpha-3 code'),
   name: z.object({ en: z.string().min(1), ko: z.string().min(1) }),
+  /** "the" for names English writes with the article: the United States, the Netherlands, the Holy See. */
+  article: z.literal('the').optional(),
   /** Other names people type: official names, abbreviations, former names, Korean variants. */
   aliases: z.array(z.string().min(1)),
   flag: z.string().min(1),

@@ -31,7 +31,10 @@ export interface Strings {
   /** `when` is the date with its preposition ("on 10 April 2025", "in 1974"); in Korean just the date. */
   statusSentence: (status: RelationStatus, when: string | null, ago: string | null) => string;
   firstEstablished: (when: string) => string;
-  /** The two countries' own lists give different dates; `differ` is 'year' when even the years differ. */
+  /**
+   * The two countries' own lists give different dates; `differ` is 'year' when even the years differ. `a` and `b`
+   * are whose lists they are ("Japan's", "the United States'"; in Korean the names).
+   */
   listsDisagree: (a: string, aDate: string, b: string, bDate: string, differ: 'year' | 'day') => string;
   /** Neither list mentions the other: never to be read as "no relations". */
   notListedNote: string;
@@ -127,8 +130,8 @@ const en: Strings = {
   firstEstablished: (when) => `Relations were first established ${when}.`,
   listsDisagree: (a, aDate, b, bDate, differ) =>
     differ === 'year'
-      ? `The two countries' own lists disagree on when: ${a}'s gives ${aDate}, ${b}'s gives ${bDate}.`
-      : `The two countries' own lists give different days: ${aDate} (${a}'s list) and ${bDate} (${b}'s list).`,
+      ? `The two countries' own lists disagree on when: ${a} gives ${aDate}, ${b} gives ${bDate}.`
+      : `The two countries' own lists give different days: ${aDate} (${a} list) and ${bDate} (${b} list).`,
   notListedNote:
     "That is not the same as having no relations: these lists are often incomplete, above all for small states, so my data may be missing this pair's ties.",
   formerNameNote(typed, label, now, kind, until, ended) {

@@ -13,6 +13,7 @@ import { worldLayerFile } from '../facts/world-table.js';
 import type { SourceBook } from '../facts/sources.js';
 import { formatAgo, formatDate, formatWhen } from './dates.js';
 import { strings, type Language } from './i18n.js';
+import { labelIn, nameIn, ownerOf } from './names.js';
 import { clip, fitLines, limits, sourceLinks, type Reply } from './reply.js';
 
 export const statusColor: Record<RelationStatus | 'unknown', number> = {
@@ -44,14 +45,14 @@ export function relationReply(
   const t = strings[language];
   const content = notes.length ? { content: notes.join('\n') } : {};
   if (answer.kind === 'same-country') {
-    return { ephemeral: true, content: [...notes, t.sameCountry(countryLabel(answer.a, language))].join('\n') };
+    return { ephemeral: true, content: [...notes, t.sameCountry(labelIn(answer.a, language, 'start'))].join('\n') };
   }
   const title = clip(t.pairTitle(countryLabel(answer.a, language), countryLabel(answer.b, language)), limits.title);
   if (answer.kind === 'unknown') {
     const embed: APIEmbed = {
       title,
       color: statusColor.unknown,
-      description: `${t.noRecord(answer.a.name[language], answer.b.name[language])}\n${t.noRecordHint}`,
+      description: `${t.noRecord(nameIn(answer.a, language), nameIn(answer.b, language))}\n${t.noRecordHint}`,
     };
     return { ...content, embeds: [embed] };
   }
@@ -80,7 +81,9 @@ export function relationReply(
     const bDate = byCode.get(answer.b.code);
     if (aDate && bDate) {
       const differ = aDate.year !== bDate.year ? 'year' : 'day';
-      lines.push(t.listsDisagree(answer.a.name[language], date(aDate), answer.b.name[language], date(bDate), differ));
+      lines.push(
+        t.listsDisagree(ownerOf(answer.a, language), date(aDate), ownerOf(answer.b, language), date(bDate), differ),
+      );
     }
   }
 

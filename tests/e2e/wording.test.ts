@@ -83,6 +83,24 @@ describe('Cuba: a first establishment, said once', () => {
   });
 });
 
+describe('names that take "the"', () => {
+  it('English: "the United States\'" list, and "The" at the start of a line', async () => {
+    const { embed } = await ask('/relations country:United States with:Angola');
+    expect(embed?.description).toContain(
+      "The two countries' own lists disagree on when: Angola's gives 19 May 1993, the United States' gives 14 July 1994.",
+    );
+    expect(embed?.description).not.toContain("United States's");
+    const same = await ask('/relations country:United States with:USA');
+    expect(same.text).toContain('🇺🇸 The United States is the same country on both sides.');
+  });
+
+  it('Korean: the names as they are, with no English article or apostrophe', async () => {
+    const { embed } = await ask('/relations country:United States with:Angola', { locale: 'ko' });
+    expect(embed?.description).toContain('앙골라 목록은 1993년 5월 19일, 미국 목록은 1994년 7월 14일입니다.');
+    expect(embed?.description).not.toMatch(/the |'s/);
+  });
+});
+
 describe('empty input', () => {
   it('says what to type instead of quoting nothing, in both languages', async () => {
     const en = await ask('/relations country:');
