@@ -6,6 +6,7 @@ import { formatAgo, formatDate } from './dates.js';
 import { strings, type Language } from './i18n.js';
 import { newsStrings } from './news-strings.js';
 import { labelIn } from './names.js';
+import { byName } from './profile.js';
 import { countryLabel, statusColor } from './relation.js';
 import { clip, fitLines, limits, sourceLinks, type Reply } from './reply.js';
 import type { SourceBook } from '../facts/sources.js';
@@ -18,7 +19,9 @@ function keyFactLine(fact: ResolvedKeyFact, language: Language): string {
   if (fact.kind === 'un-coverage') {
     const { profile } = fact;
     const exceptions =
-      profile.un.without.map(({ partner }) => countryLabel(partner, language)).join(', ') || n.noExceptions;
+      byName(profile.un.without, (entry) => entry.partner, language)
+        .map(({ partner }) => countryLabel(partner, language))
+        .join(', ') || n.noExceptions;
     return n.unCoverage(
       labelIn(profile.country, language, 'start'),
       profile.un.established.length,

@@ -101,6 +101,30 @@ describe('names that take "the"', () => {
   });
 });
 
+describe("lists in the reader's alphabetical order", () => {
+  const recentLines = (text: string, names: string[]) => names.map((name) => text.indexOf(name));
+
+  it('/country: changes on the same day by name, in English and in Korean', async () => {
+    const en = await ask('/country country:United States');
+    const [cook, niue] = recentLines(en.text, ['25 September 2023: 🇨🇰 Cook Islands', '25 September 2023: 🇳🇺 Niue']);
+    expect(cook).toBeGreaterThan(-1);
+    expect(cook).toBeLessThan(niue!);
+    const ko = await ask('/country country:United States', { locale: 'ko' });
+    const [niueKo, cookKo] = recentLines(ko.text, ['2023년 9월 25일: 🇳🇺 니우에', '2023년 9월 25일: 🇨🇰 쿡제도']);
+    expect(niueKo).toBeGreaterThan(-1);
+    expect(niueKo).toBeLessThan(cookKo!);
+  });
+
+  it("autocomplete: names that score the same come in the reader's order", async () => {
+    const choices = async (locale?: 'ko') =>
+      (await world.discord.autocomplete('/relations country:korea', 'country', locale ? { locale } : {})).map(
+        (choice) => choice.value,
+      );
+    expect((await choices()).slice(0, 2)).toEqual(['KP', 'KR']);
+    expect((await choices('ko')).slice(0, 2)).toEqual(['KR', 'KP']);
+  });
+});
+
 describe('empty input', () => {
   it('says what to type instead of quoting nothing, in both languages', async () => {
     const en = await ask('/relations country:');
