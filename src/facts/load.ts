@@ -217,6 +217,7 @@ function loadCuratedFile(
       sources: row.sources,
       confidence: row.confidence,
       ...(row.caveat && { caveat: row.caveat }),
+      ...(row.note && { note: row.note }),
       file: shown,
       asOf,
     };

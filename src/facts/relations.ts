@@ -23,7 +23,10 @@ export interface Relation {
   events: readonly RelationEvent[];
   sources: readonly string[];
   confidence: Confidence;
+  /** Where sources disagree, and which value was used. */
   caveat?: LocalizedText;
+  /** A fact worth knowing about the pair that is no disagreement. */
+  note?: LocalizedText;
   /** Where this fact lives, for error messages and contributors. */
   file: string;
   /** How current the status is: the date its layer was checked, or a later event that changed it. */

@@ -86,8 +86,12 @@ export const relationSchema = z.object({
   events: z.array(relationEventSchema),
   sources: z.array(sourceUrlSchema).min(1),
   confidence: confidenceSchema,
-  /** Where sources disagree: which value was used, in our own words. */
+  /** Where sources disagree: which value was used, in our own words. Shown as "Where sources disagree". */
   caveat: localizedTextSchema.optional(),
+  /** A fact worth knowing that is no disagreement (why there are no ties, who looks after consular matters). */
+  note: localizedTextSchema.optional(),
+  /** For contributors only, never shown: what was left unchecked, why a source was not used. */
+  comment: z.string().min(1).optional(),
 });
 
 export const relationsFileSchema = z.object({

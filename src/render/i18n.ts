@@ -63,7 +63,14 @@ export interface Strings {
   beforeFounding: (code: string) => string;
   statusWord: Record<RelationStatus, string>;
   confidence: Record<Confidence, string>;
-  field: { history: string; sources: string; confidence: string; caveat: string; more: (count: number) => string };
+  field: {
+    history: string;
+    sources: string;
+    confidence: string;
+    caveat: string;
+    note: string;
+    more: (count: number) => string;
+  };
   footerAsOf: (asOf: string) => string;
   footerAsOfRange: (oldest: string, newest: string) => string;
   profileTitle: (name: string) => string;
@@ -184,6 +191,7 @@ const en: Strings = {
     sources: 'Sources',
     confidence: 'How sure',
     caveat: 'Where sources disagree',
+    note: 'Note',
     more: (count) => `…and ${count} more`,
   },
   footerAsOf: (asOf) => `Status as of ${asOf}. Every fact here comes from the sources listed above.`,
@@ -306,6 +314,7 @@ const ko: Strings = {
     sources: '출처',
     confidence: '신뢰도',
     caveat: '출처 간 차이',
+    note: '참고',
     more: (count) => `…외 ${count}건`,
   },
   footerAsOf: (asOf) => `상태 기준 시점: ${asOf}. 여기 적은 사실은 모두 위 출처에서 가져왔습니다.`,

@@ -104,6 +104,9 @@ export function relationReply(
     history.push(t.historyUnknown);
   }
   if (history.length > 0) fields.push({ name: t.field.history, value: fitLines(history, t.field.more) });
+  if (relation.note) {
+    fields.push({ name: t.field.note, value: clip(relation.note[language] ?? relation.note.en, limits.fieldValue) });
+  }
   if (relation.caveat) {
     fields.push({
       name: t.field.caveat,

@@ -125,6 +125,52 @@ describe("lists in the reader's alphabetical order", () => {
   });
 });
 
+describe('notes apart from disagreements, and no internal coding notes', () => {
+  const fieldNames = (embed: { fields?: { name: string }[] } | undefined) =>
+    embed?.fields?.map((field) => field.name) ?? [];
+
+  it('North Korea: a note, not a disagreement, in both languages', async () => {
+    const en = await ask('/relations country:North Korea');
+    expect(fieldNames(en.embed)).toContain('Note');
+    expect(fieldNames(en.embed)).not.toContain('Where sources disagree');
+    expect(history(en.embed, 'Note')).toContain('Neither Korea treats the other as a foreign country');
+    const ko = await ask('/relations country:North Korea', { locale: 'ko' });
+    expect(fieldNames(ko.embed)).toContain('참고');
+    expect(fieldNames(ko.embed)).not.toContain('출처 간 차이');
+  });
+
+  it('United States–North Korea: consular matters are a note', async () => {
+    const { embed } = await ask('/relations country:United States with:North Korea');
+    expect(history(embed, 'Note')).toContain('Sweden looks after consular matters');
+    expect(fieldNames(embed)).not.toContain('Where sources disagree');
+  });
+
+  it('a real disagreement keeps its heading: Cuba, where AFP framed the ties as revived', async () => {
+    const { embed } = await ask('/relations country:Cuba');
+    expect(history(embed, 'Where sources disagree')).toContain('AFP framed it as ties revived after 65 years');
+  });
+
+  it('never says "coded" or "not checked"', async () => {
+    const lines = [
+      '/relations country:North Korea with:Canada',
+      '/relations country:North Korea with:Portugal',
+      '/relations country:North Korea with:Western Sahara',
+      '/relations country:Belize with:Israel',
+      '/relations country:Georgia with:Syria',
+      '/relations country:Mexico with:Ecuador',
+      '/relations country:Venezuela with:Chile',
+      '/relations country:Namibia',
+    ];
+    for (const line of lines) {
+      for (const locale of [undefined, 'ko'] as const) {
+        const { text } = await ask(line, locale ? { locale } : {});
+        expect(text, line).not.toMatch(/coded|not (been )?checked|this row/i);
+        expect(text, line).not.toMatch(/표기|확인하지 않음|이 행/);
+      }
+    }
+  });
+});
+
 describe('empty input', () => {
   it('says what to type instead of quoting nothing, in both languages', async () => {
     const en = await ask('/relations country:');
