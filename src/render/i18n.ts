@@ -74,6 +74,8 @@ export interface Strings {
   footerAsOf: (asOf: string) => string;
   footerAsOfRange: (oldest: string, newest: string) => string;
   profileTitle: (name: string) => string;
+  /** After the profile's as-of line: where the sources behind its counts are shown. */
+  profileSources: string;
   profileUnMembers: (established: number, others: number, notListed: number) => string;
   profileFields: {
     withoutUn: string;
@@ -197,6 +199,7 @@ const en: Strings = {
   footerAsOf: (asOf) => `Status as of ${asOf}. Every fact here comes from the sources listed above.`,
   footerAsOfRange: (oldest, newest) => `Statuses checked between ${oldest} and ${newest}, depending on the pair.`,
   profileTitle: (name) => `${name}: diplomatic profile`,
+  profileSources: "Counted from each pair's record: /relations shows a pair's sources.",
   profileUnMembers: (established, others, notListed) =>
     `Diplomatic relations with **${established}** of the ${others} other UN member states.` +
     (notListed > 0
@@ -320,6 +323,7 @@ const ko: Strings = {
   footerAsOf: (asOf) => `상태 기준 시점: ${asOf}. 여기 적은 사실은 모두 위 출처에서 가져왔습니다.`,
   footerAsOfRange: (oldest, newest) => `상태 기준 시점: 나라 쌍에 따라 ${oldest}부터 ${newest}까지.`,
   profileTitle: (name) => `${name}: 외교 관계 요약`,
+  profileSources: '나라 쌍마다 기록된 관계로 센 결과입니다. 쌍별 출처는 관계 명령(/관계)에서 볼 수 있습니다.',
   profileUnMembers: (established, others, notListed) =>
     `다른 유엔 회원국 ${others}개국 중 **${established}**개국과 외교 관계가 있습니다.` +
     (notListed > 0 ? ` 그 밖에 ${notListed}개국은 양쪽 목록 모두에 나오지 않아 자료가 빠졌을 수 있습니다.` : ''),

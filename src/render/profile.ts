@@ -61,10 +61,11 @@ export function profileReply(profile: CountryProfile, language: Language): Reply
     description: t.profileUnMembers(un.established.length, un.others, un.notListed.length),
     fields,
     footer: {
-      text:
+      text: `${
         oldest.iso === newest.iso
           ? t.statusAsOf(formatDate(oldest, language))
-          : t.footerAsOfRange(formatDate(oldest, language), formatDate(newest, language)),
+          : t.footerAsOfRange(formatDate(oldest, language), formatDate(newest, language))
+      } ${t.profileSources}`,
     },
   };
   return { embeds: [embed] };

@@ -196,12 +196,13 @@ describe('footers', () => {
     }
   });
 
-  it('/country does not point at sources it does not show', async () => {
-    for (const locale of [undefined, 'ko'] as const) {
-      const { text } = await ask('/country country:Japan', locale ? { locale } : {});
-      expect(text).not.toMatch(/sources (named|listed) above/);
-      expect(text).not.toContain('위 출처');
-    }
+  it('/country does not point at sources it does not show, and says where they are', async () => {
+    const en = await ask('/country country:Japan');
+    expect(en.text).not.toMatch(/sources (named|listed) above/);
+    expect(en.embed?.footer?.text).toContain("/relations shows a pair's sources.");
+    const ko = await ask('/country country:Japan', { locale: 'ko' });
+    expect(ko.text).not.toContain('위 출처');
+    expect(ko.embed?.footer?.text).toContain('쌍별 출처는 관계 명령(/관계)에서 볼 수 있습니다.');
   });
 
   it('Korean: no particle glued to a command name', async () => {
