@@ -1,4 +1,4 @@
-// /daily set|off|status|preview: a server's daily post of diplomatic news, at its own time in its own zone.
+// /daily set|off|status|preview|test: a server's daily post of diplomatic news, at its own time in its own zone.
 // Only members with Manage Server may use it: Discord hides it from others (default_member_permissions), and the
 // router checks it again (`requires`), because server admins can override command permissions.
 import { ApplicationCommandOptionType, ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
@@ -73,6 +73,15 @@ const data = commandData({
       name: 'preview',
       name_localizations: { ko: '미리보기' },
       ...described('Show now what the next daily post will hold', '다음 일일 게시물 내용을 지금 미리 보기'),
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'test',
+      name_localizations: { ko: '테스트' },
+      ...described(
+        'Post the next daily post in its channel now, as a test that does not count',
+        '다음 일일 게시물을 지금 채널에 테스트로 올리기 (정식 게시로 치지 않음)',
+      ),
     },
   ],
 });
@@ -154,6 +163,17 @@ export default defineCommand({
         const next = nextPostAt(settings, await repository.recordOf(guildId), services.now()) ?? services.now();
         const { reply } = await poster.render(guildId, settings, localDay(next, settings.timezone));
         return interaction.reply({ ...reply, ephemeral: true });
+      }
+      case 'test': {
+        const settings = await repository.settingsOf(guildId);
+        if (!settings) return interaction.reply({ ephemeral: true, content: d.notSet });
+        await interaction.defer({ ephemeral: true });
+        const next = nextPostAt(settings, await repository.recordOf(guildId), services.now()) ?? services.now();
+        const refused = await poster.postTest(guildId, settings, localDay(next, settings.timezone));
+        const channel = channelMention(settings.channelId);
+        return interaction.reply({
+          content: refused ? d.cannotPost(channel, d.reasons[refused]) : d.testSent(channel, discordWhen(next)),
+        });
       }
     }
   },

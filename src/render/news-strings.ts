@@ -36,6 +36,12 @@ export interface NewsStrings {
     wasOff: string;
     notSet: string;
     statusTitle: string;
+    /** Above a test post: it is not the day's post. */
+    testNote: (day: string) => string;
+    /** Added to a test post's footer. */
+    testMark: string;
+    /** To the admin, once the test post is out: `next` is when the real one goes. */
+    testSent: (channel: string, next: string) => string;
     channel: string;
     time: string;
     next: string;
@@ -86,6 +92,10 @@ const en: NewsStrings = {
     wasOff: 'The daily post was already off.',
     notSet: 'No daily post is set up here. Use /daily set to start one.',
     statusTitle: 'Daily post',
+    testNote: (day) => `Test of the daily post for ${day}, sent by an admin. It does not count as that day's post.`,
+    testMark: 'test',
+    testSent: (channel, next) =>
+      `Test post sent to ${channel}. It does not count as a day's post: the next real one goes out ${next}.`,
     channel: 'Channel',
     time: 'Time',
     next: 'Next post',
@@ -139,6 +149,10 @@ const ko: NewsStrings = {
     wasOff: '일일 게시물은 이미 꺼져 있습니다.',
     notSet: '이 서버에는 일일 게시물이 설정되어 있지 않습니다. `/일일 설정` 명령으로 시작하세요.',
     statusTitle: '일일 게시물',
+    testNote: (day) => `관리자가 보낸 ${day} 일일 게시물 테스트입니다. 그날의 게시물로 치지 않습니다.`,
+    testMark: '테스트',
+    testSent: (channel, next) =>
+      `${channel}에 테스트 게시물을 보냈습니다. 하루치 게시물로 치지 않으며, 다음 정식 게시물은 ${next}에 올라갑니다.`,
     channel: '채널',
     time: '시각',
     next: '다음 게시',

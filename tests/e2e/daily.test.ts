@@ -136,6 +136,62 @@ describe('/daily settings', () => {
   });
 });
 
+describe('/daily test', () => {
+  const isTest = (message: { embeds: { footer?: { text: string } }[] }) =>
+    message.embeds.some((embed) => embed.footer?.text.endsWith(' · test') || embed.footer?.text.endsWith(' · 테스트'));
+
+  it('posts the next daily post in the channel now, marked as a test, and the real one still goes out', async () => {
+    await setDaily();
+    const reply = await world.discord.slash('/daily test', admin);
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.data.content).toContain(`Test post sent to <#${general}>`);
+    expect(reply.data.content).toContain(`<t:${Date.parse('2026-11-27T00:00:00Z') / 1000}:F>`);
+    const tests = dailyPosts(general).filter(isTest);
+    expect(tests).toHaveLength(1);
+    expect(tests[0]?.content).toContain(
+      "Test of the daily post for 2026-11-27, sent by an admin. It does not count as that day's post.",
+    );
+    expect(tests[0]?.embeds[0]?.footer?.text).toBe('attache daily post · 2026-11-27 · test');
+    // Not counted: the status still waits for the first post, and the day's post goes out at its minute.
+    const status = (await world.discord.slash('/daily status', admin)).data.embeds?.[0]?.description ?? '';
+    expect(status).toContain('not yet');
+    clock.now = new Date('2026-11-27T00:00:05Z');
+    await world.bot.scheduler.runDue();
+    const real = dailyPosts(general).filter((message) => !isTest(message));
+    expect(real).toHaveLength(1);
+    // The same content as the test: the news item shown in the test was not marked as sent.
+    expect(real[0]?.embeds[0]?.title).toBe(tests[0]?.embeds[0]?.title);
+    expect(real[0]?.embeds[0]?.footer?.text).toBe('attache daily post · 2026-11-27');
+  });
+
+  it('in Korean, for Manage Server only, and says so when nothing is set up', async () => {
+    const ko = { ...admin, locale: 'ko' as const };
+    expect((await world.discord.slash('/daily test', ko)).data.content).toContain(
+      '일일 게시물이 설정되어 있지 않습니다',
+    );
+    await setDaily('/daily set channel:#general time:09:00 timezone:Asia/Seoul', ko);
+    const reply = await world.discord.slash('/daily test', ko);
+    expect(reply.data.content).toContain('테스트 게시물을 보냈습니다');
+    const tests = world.discord.channelMessages(general).filter(isTest);
+    expect(tests[0]?.embeds[0]?.footer?.text).toBe('attache 일일 게시물 · 2026-11-27 · 테스트');
+    expect(tests[0]?.content).toContain('2026-11-27 일일 게시물 테스트입니다. 그날의 게시물로 치지 않습니다.');
+    world.discord.allowCommandForEveryone('daily', first.id);
+    const member = await world.discord.slash('/daily test', { guildId: first.id, locale: 'ko' });
+    expect(member.ephemeral).toBe(true);
+    expect(member.data.content).toContain('서버 관리 권한');
+    expect(world.discord.channelMessages(general).filter(isTest)).toHaveLength(1);
+  });
+
+  it('says why when the bot cannot post there, and changes nothing', async () => {
+    await setDaily();
+    world.discord.setChannel(general, { botCanPost: false });
+    const reply = await world.discord.slash('/daily test', admin);
+    expect(reply.data.content).toContain('missing the permission');
+    const status = (await world.discord.slash('/daily status', admin)).data.embeds?.[0]?.description ?? '';
+    expect(status).not.toMatch(/paused/i);
+  });
+});
+
 describe('the scheduled post', () => {
   it('arrives at its minute in the server’s zone, once', async () => {
     await setDaily();
