@@ -30,7 +30,8 @@ export default defineCommand({
     name_localizations: { ko: '나라' },
     description: 'A country’s diplomatic profile: partners, exceptions and recent changes',
     description_localizations: { ko: '나라별 외교 관계 요약: 수교국, 예외, 최근 변화' },
-    contexts: [0, 1],
+    integration_types: [0, 1],
+    contexts: [0, 1, 2],
     options: [
       countryOptionData(
         'country',

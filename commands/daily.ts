@@ -1,10 +1,11 @@
-// /daily set|off|status|preview: a server's daily post of diplomatic news, at its own time in its own zone.
+// /daily set|off|status|preview|test: a server's daily post of diplomatic news, at its own time in its own zone.
 // Only members with Manage Server may use it: Discord hides it from others (default_member_permissions), and the
 // router checks it again (`requires`), because server admins can override command permissions.
 import { ApplicationCommandOptionType, ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { commandData, defineCommand, described, type Services, type SlashContext } from '../src/bot/command.js';
 import { firstDay, nextPostAt, parseTimeOfDay, type DailySettings } from '../src/news/daily.js';
-import { canonicalZone, localDay, searchTimeZones } from '../src/news/local-time.js';
+import { localDay, readTimeZone, searchTimeZones } from '../src/news/local-time.js';
+import { offsetLabel } from '../src/news/zone-input.js';
 import { channelMention, dailyStatusReply, discordWhen } from '../src/render/daily.js';
 import { newsStrings } from '../src/render/news-strings.js';
 import { quoteUserText } from '../src/render/reply.js';
@@ -16,6 +17,7 @@ const data = commandData({
     'A daily post of diplomatic news in this server (Manage Server)',
     '이 서버의 외교 뉴스 일일 게시물 (서버 관리 권한)',
   ),
+  integration_types: [0],
   contexts: [0],
   default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
   options: [
@@ -72,6 +74,15 @@ const data = commandData({
       name_localizations: { ko: '미리보기' },
       ...described('Show now what the next daily post will hold', '다음 일일 게시물 내용을 지금 미리 보기'),
     },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'test',
+      name_localizations: { ko: '테스트' },
+      ...described(
+        'Post the next daily post in its channel now, as a test that does not count',
+        '다음 일일 게시물을 지금 채널에 테스트로 올리기 (정식 게시로 치지 않음)',
+      ),
+    },
   ],
 });
 
@@ -83,10 +94,20 @@ async function set(interaction: SlashContext<typeof data>, options: SetOptions, 
   const { channel } = options;
   const time = options.time === undefined ? '09:00' : parseTimeOfDay(options.time);
   if (!time) return interaction.reply({ ephemeral: true, content: d.badTime(quoteUserText(options.time ?? '')) });
-  const timezone = options.timezone === undefined ? 'UTC' : canonicalZone(options.timezone);
-  if (!timezone) {
-    return interaction.reply({ ephemeral: true, content: d.badZone(quoteUserText(options.timezone ?? '')) });
+  const reading = options.timezone === undefined ? undefined : readTimeZone(options.timezone, services.now());
+  if (reading && reading.kind !== 'zone') {
+    const typed = quoteUserText(options.timezone ?? '');
+    const content = reading.kind === 'ambiguous' ? d.zoneAmbiguous(typed, reading.zones.join(', ')) : d.badZone(typed);
+    return interaction.reply({ ephemeral: true, content });
   }
+  const timezone = reading?.zone ?? 'UTC';
+  // Say how a city, an abbreviation or an offset was read, so the admin sees the IANA zone it became.
+  const readAs =
+    reading?.as === 'offset'
+      ? d.zoneFromOffset(offsetLabel(options.timezone ?? ''), timezone)
+      : reading?.as
+        ? d.zoneReadAs(quoteUserText(options.timezone ?? ''), timezone)
+        : undefined;
   if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
     return interaction.reply({
       ephemeral: true,
@@ -110,7 +131,8 @@ async function set(interaction: SlashContext<typeof data>, options: SetOptions, 
   const { repository } = services.daily;
   await repository.saveSettings(guildId, settings);
   const next = nextPostAt(settings, await repository.recordOf(guildId), now);
-  return interaction.reply({ content: d.set(channelMention(channel.id), time, timezone, discordWhen(next)) });
+  const confirmation = d.set(channelMention(channel.id), time, timezone, discordWhen(next));
+  return interaction.reply({ content: readAs ? `${readAs}\n${confirmation}` : confirmation });
 }
 
 export default defineCommand({
@@ -142,10 +164,21 @@ export default defineCommand({
         const { reply } = await poster.render(guildId, settings, localDay(next, settings.timezone));
         return interaction.reply({ ...reply, ephemeral: true });
       }
+      case 'test': {
+        const settings = await repository.settingsOf(guildId);
+        if (!settings) return interaction.reply({ ephemeral: true, content: d.notSet });
+        await interaction.defer({ ephemeral: true });
+        const next = nextPostAt(settings, await repository.recordOf(guildId), services.now()) ?? services.now();
+        const refused = await poster.postTest(guildId, settings, localDay(next, settings.timezone));
+        const channel = channelMention(settings.channelId);
+        return interaction.reply({
+          content: refused ? d.cannotPost(channel, d.reasons[refused]) : d.testSent(channel, discordWhen(next)),
+        });
+      }
     }
   },
-  async autocomplete(interaction) {
-    const zones = searchTimeZones(interaction.focused.value);
+  async autocomplete(interaction, services) {
+    const zones = searchTimeZones(interaction.focused.value, 25, services.now());
     await interaction.choices(zones.map((zone) => ({ name: zone, value: zone })));
   },
 });

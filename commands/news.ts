@@ -11,7 +11,8 @@ export default defineCommand({
     name_localizations: { ko: '뉴스' },
     description: 'The latest news about diplomatic relations, summarised with sources',
     description_localizations: { ko: '외교 관계 최신 뉴스를 출처와 함께 요약합니다' },
-    contexts: [0, 1],
+    integration_types: [0, 1],
+    contexts: [0, 1, 2],
     options: [
       {
         type: ApplicationCommandOptionType.String,

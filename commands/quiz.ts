@@ -11,6 +11,7 @@ export default defineCommand({
     name: 'quiz',
     name_localizations: { ko: '퀴즈' },
     ...described('A quiz on diplomatic relations for everyone in the channel', '채널 모두가 함께하는 외교 관계 퀴즈'),
+    integration_types: [0],
     contexts: [0],
     options: [
       {

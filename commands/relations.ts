@@ -15,7 +15,8 @@ export default defineCommand({
     name_localizations: { ko: '관계' },
     description: 'Diplomatic relations between two countries: status, since when, and the sources',
     description_localizations: { ko: '두 나라의 외교 관계: 현재 상태, 시작 시점, 출처' },
-    contexts: [0, 1],
+    integration_types: [0, 1],
+    contexts: [0, 1, 2],
     options: [
       countryOptionData(
         'country',

@@ -6,7 +6,7 @@ import {
 } from 'discord-api-types/v10';
 import type { Country } from '../facts/countries.js';
 import { countryNotFoundReply, formerNameNote } from '../render/not-found.js';
-import type { Language } from '../render/i18n.js';
+import { strings, type Language } from '../render/i18n.js';
 import { clip, limits, type Reply } from '../render/reply.js';
 import type { AutocompleteContext, Services } from './command.js';
 
@@ -59,6 +59,7 @@ export function countryFromText(
   typed: string,
   language: Language,
 ): CountryOrReply {
+  if (!typed.trim()) return { reply: { ephemeral: true, content: strings[language].countryEmpty } };
   const byCode = /^[A-Za-z]{2}$/.test(typed.trim()) ? ctx.facts.country(typed.trim()) : undefined;
   if (byCode) return { country: byCode };
   const resolution = ctx.search.resolve(typed);

@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import { dailyContent, type DailySettings, type PauseReason } from '../news/daily.js';
 import type { NewsDesk } from '../news/items.js';
 import { dailyPost } from '../render/news.js';
+import { newsStrings } from '../render/news-strings.js';
 import type { Language } from '../render/i18n.js';
 import type { DailyRepository } from '../store/daily-repository.js';
 import type { Reply } from '../render/reply.js';
@@ -70,6 +71,26 @@ export class DailyPoster {
       if (!reason) throw error;
       return reason;
     }
+  }
+
+  /**
+   * Sends the post due on `day` now, as a test: marked as one in its text and footer, with no nonce, no claim and
+   * nothing recorded, so the day's real post still goes out and the news item it shows stays unsent. Returns why it
+   * could not be posted, if it could not; the schedule is left as it is, for the real post to find out for itself.
+   */
+  async postTest(guildId: string, settings: DailySettings, day: string): Promise<PauseReason | undefined> {
+    const { reply } = await this.render(guildId, settings, day);
+    const n = newsStrings[settings.language ?? 'en'];
+    // The footer no longer ends with the day, so a later look for the day's post (after a crash) passes it by.
+    const marked: Reply = {
+      ...reply,
+      content: `🧪 ${n.daily.testNote(day)}`,
+      embeds: reply.embeds?.map((embed) => ({
+        ...embed,
+        footer: { text: `${embed.footer?.text ?? n.dailyFooter(day)} · ${n.daily.testMark}` },
+      })),
+    };
+    return this.tryPost(settings.channelId, marked);
   }
 
   async post(guildId: string, settings: DailySettings, day: string): Promise<PostOutcome> {

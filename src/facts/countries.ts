@@ -4,6 +4,8 @@ export interface Country {
   code: string; // ISO 3166-1 alpha-2
   alpha3: string;
   name: { en: string; ko: string };
+  /** English writes the name with "the" (the United States); Korean has no article. */
+  article?: 'the';
   aliases: readonly string[];
   flag: string;
   unMember: boolean;

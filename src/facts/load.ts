@@ -96,6 +96,7 @@ function loadCountries(dataDir: string): Country[] {
       code: row.alpha2,
       alpha3: row.alpha3,
       name: row.name,
+      ...(row.article && { article: row.article }),
       aliases: row.aliases,
       flag: row.flag,
       unMember: row.un_member,
@@ -216,6 +217,7 @@ function loadCuratedFile(
       sources: row.sources,
       confidence: row.confidence,
       ...(row.caveat && { caveat: row.caveat }),
+      ...(row.note && { note: row.note }),
       file: shown,
       asOf,
     };

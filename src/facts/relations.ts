@@ -23,7 +23,10 @@ export interface Relation {
   events: readonly RelationEvent[];
   sources: readonly string[];
   confidence: Confidence;
+  /** Where sources disagree, and which value was used. */
   caveat?: LocalizedText;
+  /** A fact worth knowing about the pair that is no disagreement. */
+  note?: LocalizedText;
   /** Where this fact lives, for error messages and contributors. */
   file: string;
   /** How current the status is: the date its layer was checked, or a later event that changed it. */
@@ -93,13 +96,33 @@ export function statusSince(relation: Relation): PartialDate | null {
   return latest(relation.events.filter((event) => kinds.includes(event.kind)).map((event) => event.date));
 }
 
-/** Relations in force again after a break (not merely established a second time, as by a successor state). */
+/**
+ * Relations in force again after a break (not merely established a second time, as by a successor state). A break
+ * counts only if relations had been put in force before it: ties set up for the first time after an earlier rupture
+ * (South Korea and Cuba in 2024, after a link Cuba ended in 1959 without ever having full relations) are a first
+ * establishment, not a restoration.
+ */
 export function wasRestored(relation: Relation): boolean {
   const since = statusSince(relation);
   if (relation.status !== 'established' || !since) return false;
+  const inForce = establishmentDates(relation);
   return relation.events.some(
     (event) =>
       (event.kind === 'restored' && event.date.iso === since.iso) ||
-      (breakingKinds.includes(event.kind) && comparePartialDates(event.date, since) < 0),
+      (breakingKinds.includes(event.kind) &&
+        comparePartialDates(event.date, since) < 0 &&
+        inForce.some((date) => comparePartialDates(date, event.date) < 0)),
   );
+}
+
+/** The day the Republic of Korea and the DPRK were founded: an event before it predates that state. */
+export const foundedOn: Readonly<Record<string, string>> = { KR: '1948-08-15', KP: '1948-09-09' };
+
+/** The state in the pair (KR or KP) that did not exist yet when the event happened, if any. */
+export function predates(event: RelationEvent, pair: readonly [string, string]): string | null {
+  for (const code of pair) {
+    const founded = foundedOn[code];
+    if (founded && event.date.iso < founded.slice(0, event.date.iso.length)) return code;
+  }
+  return null;
 }

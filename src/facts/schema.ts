@@ -40,6 +40,8 @@ export const countrySchema = z.object({
   alpha2: countryCodeSchema,
   alpha3: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166-1 alpha-3 code'),
   name: z.object({ en: z.string().min(1), ko: z.string().min(1) }),
+  /** "the" for names English writes with the article: the United States, the Netherlands, the Holy See. */
+  article: z.literal('the').optional(),
   /** Other names people type: official names, abbreviations, former names, Korean variants. */
   aliases: z.array(z.string().min(1)),
   flag: z.string().min(1),
@@ -84,8 +86,12 @@ export const relationSchema = z.object({
   events: z.array(relationEventSchema),
   sources: z.array(sourceUrlSchema).min(1),
   confidence: confidenceSchema,
-  /** Where sources disagree: which value was used, in our own words. */
+  /** Where sources disagree: which value was used, in our own words. Shown as "Where sources disagree". */
   caveat: localizedTextSchema.optional(),
+  /** A fact worth knowing that is no disagreement (why there are no ties, who looks after consular matters). */
+  note: localizedTextSchema.optional(),
+  /** For contributors only, never shown: what was left unchecked, why a source was not used. */
+  comment: z.string().min(1).optional(),
 });
 
 export const relationsFileSchema = z.object({

@@ -357,9 +357,10 @@ export class CountrySearch {
       const score = this.scoreKey(key, compactQuery, queryWords, queryLetters, queryCounts);
       if (score > (best.get(key.country) ?? 0)) best.set(key.country, score);
     }
+    const collator = nameCollator(language);
     return [...best]
       .map(([country, score]) => ({ country, score }))
-      .sort((a, b) => b.score - a.score || a.country.name.en.localeCompare(b.country.name.en))
+      .sort((a, b) => b.score - a.score || collator.compare(a.country.name[language], b.country.name[language]))
       .slice(0, limit);
   }
 

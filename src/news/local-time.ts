@@ -1,4 +1,7 @@
 // Wall-clock time in an IANA time zone, without a library: Intl knows every zone's rules, DST included.
+import { currentName, readZone, type ZoneReading } from './zone-input.js';
+
+export type { ZoneReading };
 
 export interface LocalDateTime {
   year: number;
@@ -36,26 +39,42 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-/** Every zone this runtime knows, UTC first. */
+/** Every zone this runtime knows, by its current IANA name (Asia/Kolkata, not Asia/Calcutta), UTC first. */
 export function timeZones(): string[] {
-  return ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
+  return ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')].map(currentName);
 }
 
-/** The zone's canonical name (Asia/Seoul for asia/seoul), or undefined when there is no such zone. */
+/** The zone's current IANA name (Asia/Seoul for asia/seoul), or undefined when there is no zone of that name. */
 export function canonicalZone(typed: string): string | undefined {
   const trimmed = typed.trim();
   if (!isTimeZone(trimmed)) return undefined;
-  return new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
+  return currentName(new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone);
+}
+
+/**
+ * What a user typed for a zone, read as one IANA zone: its name in any case, a city ("seoul", "서울"), a common
+ * abbreviation ("KST") or a UTC offset ("UTC+9" is the fixed zone Etc/GMT-9). `now` dates the offsets used to
+ * suggest zones for a half-hour offset.
+ */
+export function readTimeZone(typed: string, now: Date): ZoneReading {
+  return readZone(typed, timeZones(), canonicalZone, (zone) => offsetMinutes(now, zone));
 }
 
 const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9+-]/g, '');
 
-/** Zones whose name contains what was typed, ignoring case, spaces, slashes and underscores ("new york", "seoul"). */
-export function searchTimeZones(typed: string, limit = 25): string[] {
+/**
+ * Zones for autocomplete, by current name only: first what `readTimeZone` makes of the text ("KST", "UTC+9",
+ * "서울"), then zones whose name, or former name, contains it, ignoring case, spaces, slashes and underscores.
+ */
+export function searchTimeZones(typed: string, limit = 25, now = new Date()): string[] {
+  const reading = typed.trim() ? readTimeZone(typed, now) : { kind: 'unknown' as const };
+  const read = reading.kind === 'zone' ? [reading.zone] : reading.kind === 'ambiguous' ? reading.zones : [];
   const wanted = squash(typed);
-  return timeZones()
-    .filter((zone) => squash(zone).includes(wanted))
-    .slice(0, limit);
+  const runtimeNames = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
+  const matching = runtimeNames
+    .filter((zone) => squash(zone).includes(wanted) || squash(currentName(zone)).includes(wanted))
+    .map(currentName);
+  return [...new Set([...read, ...matching])].slice(0, limit);
 }
 
 export function localDateTime(instant: Date, zone: string): LocalDateTime {

@@ -31,7 +31,10 @@ export interface Strings {
   /** `when` is the date with its preposition ("on 10 April 2025", "in 1974"); in Korean just the date. */
   statusSentence: (status: RelationStatus, when: string | null, ago: string | null) => string;
   firstEstablished: (when: string) => string;
-  /** The two countries' own lists give different dates; `differ` is 'year' when even the years differ. */
+  /**
+   * The two countries' own lists give different dates; `differ` is 'year' when even the years differ. `a` and `b`
+   * are whose lists they are ("Japan's", "the United States'"; in Korean the names).
+   */
   listsDisagree: (a: string, aDate: string, b: string, bDate: string, differ: 'year' | 'day') => string;
   /** Neither list mentions the other: never to be read as "no relations". */
   notListedNote: string;
@@ -56,12 +59,23 @@ export interface Strings {
   noRecordHint: string;
   sameCountry: (name: string) => string;
   eventKind: Record<EventKind, string>;
+  /** After an event's kind when it happened before one of the pair (KR or KP) was founded. */
+  beforeFounding: (code: string) => string;
   statusWord: Record<RelationStatus, string>;
   confidence: Record<Confidence, string>;
-  field: { history: string; sources: string; confidence: string; caveat: string; more: (count: number) => string };
+  field: {
+    history: string;
+    sources: string;
+    confidence: string;
+    caveat: string;
+    note: string;
+    more: (count: number) => string;
+  };
   footerAsOf: (asOf: string) => string;
   footerAsOfRange: (oldest: string, newest: string) => string;
   profileTitle: (name: string) => string;
+  /** After the profile's as-of line: where the sources behind its counts are shown. */
+  profileSources: string;
   profileUnMembers: (established: number, others: number, notListed: number) => string;
   profileFields: {
     withoutUn: string;
@@ -73,6 +87,8 @@ export interface Strings {
   };
   partnersCount: (count: number, unCount: number) => string;
   countryNotFound: (text: string) => string;
+  /** Nothing (or only spaces) was typed where a country was wanted. */
+  countryEmpty: string;
   countryAmbiguous: (text: string) => string;
   didYouMean: string;
   tryAutocomplete: string;
@@ -123,8 +139,8 @@ const en: Strings = {
   firstEstablished: (when) => `Relations were first established ${when}.`,
   listsDisagree: (a, aDate, b, bDate, differ) =>
     differ === 'year'
-      ? `The two countries' own lists disagree on when: ${a}'s gives ${aDate}, ${b}'s gives ${bDate}.`
-      : `The two countries' own lists give different days: ${aDate} (${a}'s list) and ${bDate} (${b}'s list).`,
+      ? `The two countries' own lists disagree on when: ${a} gives ${aDate}, ${b} gives ${bDate}.`
+      : `The two countries' own lists give different days: ${aDate} (${a} list) and ${bDate} (${b} list).`,
   notListedNote:
     "That is not the same as having no relations: these lists are often incomplete, above all for small states, so my data may be missing this pair's ties.",
   formerNameNote(typed, label, now, kind, until, ended) {
@@ -154,10 +170,12 @@ const en: Strings = {
     restored: 'relations restored',
     suspended: 'relations suspended',
     recognized: 'recognition',
-    treaty: 'treaty (before the Republic of Korea)',
+    treaty: 'treaty',
     downgraded: 'relations downgraded',
     other: 'event',
   },
+  beforeFounding: (code) =>
+    code === 'KP' ? ' (before the DPRK was founded)' : ' (before the Republic of Korea was founded)',
   statusWord: {
     established: 'established',
     severed: 'severed',
@@ -175,11 +193,13 @@ const en: Strings = {
     sources: 'Sources',
     confidence: 'How sure',
     caveat: 'Where sources disagree',
+    note: 'Note',
     more: (count) => `…and ${count} more`,
   },
-  footerAsOf: (asOf) => `Status as of ${asOf}. Facts only from the sources named above.`,
+  footerAsOf: (asOf) => `Status as of ${asOf}. Every fact here comes from the sources listed above.`,
   footerAsOfRange: (oldest, newest) => `Statuses checked between ${oldest} and ${newest}, depending on the pair.`,
   profileTitle: (name) => `${name}: diplomatic profile`,
+  profileSources: "Counted from each pair's record: /relations shows a pair's sources.",
   profileUnMembers: (established, others, notListed) =>
     `Diplomatic relations with **${established}** of the ${others} other UN member states.` +
     (notListed > 0
@@ -195,6 +215,8 @@ const en: Strings = {
   },
   partnersCount: (count, unCount) => `${count} countries and territories in all (${unCount} of them UN members).`,
   countryNotFound: (text) => `I couldn't find a country called "${text}".`,
+  countryEmpty:
+    'You left the country empty. Type a name such as Japan or 일본, a code such as JP or JPN, and pick one from the list that appears.',
   countryAmbiguous: (text) => `"${text}" could mean more than one country.`,
   didYouMean: 'Did you mean:',
   tryAutocomplete: 'Pick a name from the list that appears as you type, or use a code such as KR or SYR.',
@@ -273,10 +295,11 @@ const ko: Strings = {
     restored: '관계 복원',
     suspended: '관계 중단',
     recognized: '국가 승인',
-    treaty: '조약 (대한민국 수립 이전)',
+    treaty: '조약',
     downgraded: '관계 격하',
     other: '사건',
   },
+  beforeFounding: (code) => (code === 'KP' ? ' (북한 정권 수립 이전)' : ' (대한민국 정부 수립 이전)'),
   statusWord: {
     established: '수교',
     severed: '단교',
@@ -294,11 +317,13 @@ const ko: Strings = {
     sources: '출처',
     confidence: '신뢰도',
     caveat: '출처 간 차이',
+    note: '참고',
     more: (count) => `…외 ${count}건`,
   },
-  footerAsOf: (asOf) => `상태 기준 시점: ${asOf}. 위에 적은 출처의 사실만 사용합니다.`,
+  footerAsOf: (asOf) => `상태 기준 시점: ${asOf}. 여기 적은 사실은 모두 위 출처에서 가져왔습니다.`,
   footerAsOfRange: (oldest, newest) => `상태 기준 시점: 나라 쌍에 따라 ${oldest}부터 ${newest}까지.`,
   profileTitle: (name) => `${name}: 외교 관계 요약`,
+  profileSources: '나라 쌍마다 기록된 관계로 센 결과입니다. 쌍별 출처는 관계 명령(/관계)에서 볼 수 있습니다.',
   profileUnMembers: (established, others, notListed) =>
     `다른 유엔 회원국 ${others}개국 중 **${established}**개국과 외교 관계가 있습니다.` +
     (notListed > 0 ? ` 그 밖에 ${notListed}개국은 양쪽 목록 모두에 나오지 않아 자료가 빠졌을 수 있습니다.` : ''),
@@ -312,6 +337,8 @@ const ko: Strings = {
   },
   partnersCount: (count, unCount) => `모두 ${count}개 나라·지역 (그중 유엔 회원국 ${unCount}개국).`,
   countryNotFound: (text) => `"${text}"(이)라는 나라를 찾지 못했습니다.`,
+  countryEmpty:
+    '나라 이름이 비어 있습니다. 일본이나 Japan 같은 이름, JP나 JPN 같은 코드를 입력한 뒤 나타나는 목록에서 골라 주세요.',
   countryAmbiguous: (text) => `"${text}"에 해당하는 나라가 여럿입니다.`,
   didYouMean: '혹시 이 나라인가요?',
   tryAutocomplete: '입력할 때 나타나는 목록에서 고르거나 KR, SYR 같은 코드를 써 주세요.',
@@ -319,7 +346,7 @@ const ko: Strings = {
   helpFooter: '나라 옵션에는 한국어·영어 이름, 코드(KR, KOR), 흔히 쓰는 다른 이름을 쓸 수 있습니다.',
   somethingWentWrong: (reference) =>
     `죄송합니다. 처리 중 문제가 생겼습니다. 잠시 후 다시 시도해 주세요. (참조 ${reference})`,
-  unknownCommand: '알 수 없는 명령어입니다. 삭제되었을 수 있어요. /도움말을 확인해 주세요.',
+  unknownCommand: '알 수 없는 명령어입니다. 삭제되었을 수 있어요. `/도움말` 명령을 확인해 주세요.',
   storeUnavailable:
     '저장소에 연결할 수 없어 잠시 이 기능을 쓸 수 없습니다. 사실 조회(/관계, /나라, /뉴스)는 됩니다. 몇 분 뒤 다시 시도해 주세요.',
   restarting: '지금 다시 시작하는 중입니다. 잠시 후 다시 시도해 주세요.',

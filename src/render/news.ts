@@ -5,6 +5,8 @@ import type { NewsItem, ResolvedKeyFact } from '../news/items.js';
 import { formatAgo, formatDate } from './dates.js';
 import { strings, type Language } from './i18n.js';
 import { newsStrings } from './news-strings.js';
+import { labelIn } from './names.js';
+import { byName } from './profile.js';
 import { countryLabel, statusColor } from './relation.js';
 import { clip, fitLines, limits, sourceLinks, type Reply } from './reply.js';
 import type { SourceBook } from '../facts/sources.js';
@@ -17,9 +19,11 @@ function keyFactLine(fact: ResolvedKeyFact, language: Language): string {
   if (fact.kind === 'un-coverage') {
     const { profile } = fact;
     const exceptions =
-      profile.un.without.map(({ partner }) => countryLabel(partner, language)).join(', ') || n.noExceptions;
+      byName(profile.un.without, (entry) => entry.partner, language)
+        .map(({ partner }) => countryLabel(partner, language))
+        .join(', ') || n.noExceptions;
     return n.unCoverage(
-      countryLabel(profile.country, language),
+      labelIn(profile.country, language, 'start'),
       profile.un.established.length,
       profile.un.others,
       exceptions,
@@ -120,8 +124,8 @@ export function dailyPost(
         title: n.factTitle,
         color: statusColor.established,
         description: n.factLine(
-          countryLabel(a, language),
-          countryLabel(b, language),
+          labelIn(a, language, 'start'),
+          labelIn(b, language),
           formatDate(relation.established!, language),
         ),
         fields: [

@@ -5,6 +5,7 @@ import type { Resolution } from '../facts/search.js';
 import { formatDate, formatWhen } from './dates.js';
 import { strings, type Language } from './i18n.js';
 import { countryLabel } from './relation.js';
+import { labelIn } from './names.js';
 import { quoteUserText, type Reply } from './reply.js';
 
 export function countryNotFoundReply(
@@ -39,5 +40,5 @@ export function formerNameNote(typed: string, former: FormerName, country: Count
   const t = strings[language];
   const kind = former.kind === 'renamed' ? 'renamed' : 'successor';
   const until = formatDate(former.until, language);
-  return `*${t.formerNameNote(quoteUserText(typed), former.label[language], countryLabel(country, language), kind, until, formatWhen(former.until, language))}*`;
+  return `*${t.formerNameNote(quoteUserText(typed), former.label[language], labelIn(country, language), kind, until, formatWhen(former.until, language))}*`;
 }

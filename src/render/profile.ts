@@ -2,6 +2,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import { nameCollator, type Country } from '../facts/countries.js';
 import type { CountryProfile } from '../facts/profile.js';
+import { comparePartialDates } from '../facts/partial-date.js';
 import { formatDate } from './dates.js';
 import { strings, type Language } from './i18n.js';
 import { countryLabel, statusColor } from './relation.js';
@@ -34,7 +35,13 @@ export function profileReply(profile: CountryProfile, language: Language): Reply
   fields.push({ name: t.profileFields.partners, value: t.partnersCount(profile.partners.length, unPartners) });
 
   if (profile.recentChanges.length) {
-    const lines = profile.recentChanges.map(
+    // Newest first; changes on the same day in the reader's alphabetical order.
+    const collator = nameCollator(language);
+    const changes = [...profile.recentChanges].sort(
+      (x, y) =>
+        comparePartialDates(y.date, x.date) || collator.compare(x.partner.name[language], y.partner.name[language]),
+    );
+    const lines = changes.map(
       (change) => `• ${formatDate(change.date, language)}: ${label(change.partner)}, ${t.eventKind[change.kind]}`,
     );
     fields.push({ name: t.profileFields.recent, value: fitLines(lines, t.field.more) });
@@ -54,10 +61,11 @@ export function profileReply(profile: CountryProfile, language: Language): Reply
     description: t.profileUnMembers(un.established.length, un.others, un.notListed.length),
     fields,
     footer: {
-      text:
+      text: `${
         oldest.iso === newest.iso
           ? t.statusAsOf(formatDate(oldest, language))
-          : t.footerAsOfRange(formatDate(oldest, language), formatDate(newest, language)),
+          : t.footerAsOfRange(formatDate(oldest, language), formatDate(newest, language))
+      } ${t.profileSources}`,
     },
   };
   return { embeds: [embed] };

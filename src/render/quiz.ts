@@ -13,6 +13,7 @@ import { formatDate } from './dates.js';
 import type { Language } from './i18n.js';
 import { discordTime } from './daily.js';
 import { quizStrings } from './quiz-strings.js';
+import { labelIn } from './names.js';
 import { countryLabel } from './relation.js';
 import { clip, sourceLinks, type Reply } from './reply.js';
 import type { SourceBook } from '../facts/sources.js';
@@ -40,14 +41,14 @@ export function promptText(question: Question, language: Language): string {
   const q = quizStrings[language].prompt;
   const { prompt } = question;
   if (prompt.kind === 'restored-in-year') return q.restoredInYear(prompt.year);
-  const base = countryLabel(prompt.base, language);
+  const base = labelIn(prompt.base, language);
   switch (prompt.kind) {
     case 'established-in-year':
       return q.establishedInYear(base, prompt.year);
     case 'decade-of':
-      return q.decadeOf(base, countryLabel(prompt.partner, language));
+      return q.decadeOf(base, labelIn(prompt.partner, language));
     case 'year-of':
-      return q.yearOf(base, countryLabel(prompt.partner, language));
+      return q.yearOf(base, labelIn(prompt.partner, language));
     case 'no-relations':
       return q.noRelations(base);
     case 'severed':
@@ -106,11 +107,12 @@ export function questionMessage(
 export function explanationText(question: Question, language: Language): string {
   const q = quizStrings[language];
   const { base, partner, status, date } = question.explanation;
-  const [a, b] = [countryLabel(base, language), countryLabel(partner, language)];
+  // Most explanations start with the base country; the one about a break names it within the sentence.
+  const [a, b] = [labelIn(base, language, 'start'), labelIn(partner, language)];
   if (status === 'none' || !date) return q.explainNone(a, b);
   const when = formatDate(date, language);
   if (status === 'restored') return q.explainRestored(a, b, when);
-  return status === 'severed' ? q.explainSevered(a, b, when) : q.explainEstablished(a, b, when);
+  return status === 'severed' ? q.explainSevered(labelIn(base, language), b, when) : q.explainEstablished(a, b, when);
 }
 
 export function revealMessage(

@@ -2,11 +2,18 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Country } from '../facts/countries.js';
 import type { PartialDate } from '../facts/partial-date.js';
-import { breakingKinds, type EventKind, type RelationAnswer, type RelationStatus } from '../facts/relations.js';
+import {
+  breakingKinds,
+  predates,
+  type EventKind,
+  type RelationAnswer,
+  type RelationStatus,
+} from '../facts/relations.js';
 import { worldLayerFile } from '../facts/world-table.js';
 import type { SourceBook } from '../facts/sources.js';
 import { formatAgo, formatDate, formatWhen } from './dates.js';
 import { strings, type Language } from './i18n.js';
+import { labelIn, nameIn, ownerOf } from './names.js';
 import { clip, fitLines, limits, sourceLinks, type Reply } from './reply.js';
 
 export const statusColor: Record<RelationStatus | 'unknown', number> = {
@@ -38,14 +45,14 @@ export function relationReply(
   const t = strings[language];
   const content = notes.length ? { content: notes.join('\n') } : {};
   if (answer.kind === 'same-country') {
-    return { ephemeral: true, content: [...notes, t.sameCountry(countryLabel(answer.a, language))].join('\n') };
+    return { ephemeral: true, content: [...notes, t.sameCountry(labelIn(answer.a, language, 'start'))].join('\n') };
   }
   const title = clip(t.pairTitle(countryLabel(answer.a, language), countryLabel(answer.b, language)), limits.title);
   if (answer.kind === 'unknown') {
     const embed: APIEmbed = {
       title,
       color: statusColor.unknown,
-      description: `${t.noRecord(answer.a.name[language], answer.b.name[language])}\n${t.noRecordHint}`,
+      description: `${t.noRecord(nameIn(answer.a, language), nameIn(answer.b, language))}\n${t.noRecordHint}`,
     };
     return { ...content, embeds: [embed] };
   }
@@ -74,14 +81,17 @@ export function relationReply(
     const bDate = byCode.get(answer.b.code);
     if (aDate && bDate) {
       const differ = aDate.year !== bDate.year ? 'year' : 'day';
-      lines.push(t.listsDisagree(answer.a.name[language], date(aDate), answer.b.name[language], date(bDate), differ));
+      lines.push(
+        t.listsDisagree(ownerOf(answer.a, language), date(aDate), ownerOf(answer.b, language), date(bDate), differ),
+      );
     }
   }
 
   const fields: APIEmbedField[] = [];
   const history = relation.events.map((event) => {
     const note = event.note ? `: ${event.note[language] ?? event.note.en}` : '';
-    return `• ${date(event.date)}: ${t.eventKind[event.kind]}${note}`;
+    const before = predates(event, relation.pair);
+    return `• ${date(event.date)}: ${t.eventKind[event.kind]}${before ? t.beforeFounding(before) : ''}${note}`;
   });
   // Say what we do not know rather than imply a clean line: an unresearched pair, an undated break.
   const broken = relation.status === 'severed' || relation.status === 'suspended';
@@ -94,6 +104,9 @@ export function relationReply(
     history.push(t.historyUnknown);
   }
   if (history.length > 0) fields.push({ name: t.field.history, value: fitLines(history, t.field.more) });
+  if (relation.note) {
+    fields.push({ name: t.field.note, value: clip(relation.note[language] ?? relation.note.en, limits.fieldValue) });
+  }
   if (relation.caveat) {
     fields.push({
       name: t.field.caveat,

@@ -81,6 +81,48 @@ describe('/daily settings', () => {
     expect(choices.map((choice) => choice.value)).toContain('Asia/Seoul');
   });
 
+  it('accepts a city, an abbreviation or a UTC offset, and says which IANA zone it chose', async () => {
+    const seoul = await setDaily('/daily set channel:#general time:09:00 timezone:seoul');
+    expect(seoul.data.content).toContain('I read "seoul" as the time zone Asia/Seoul.');
+    expect(seoul.data.content).toContain('09:00 (Asia/Seoul)');
+    const kst = await setDaily('/daily set channel:#general time:09:00 timezone:KST');
+    expect(kst.data.content).toContain('I read "KST" as the time zone Asia/Seoul.');
+    const offset = await setDaily('/daily set channel:#general time:09:00 timezone:UTC+9');
+    expect(offset.data.content).toContain('UTC+9 is the fixed zone Etc/GMT-9');
+    expect(offset.data.content).toContain('sign reversed');
+    expect(offset.data.content).toContain('09:00 (Etc/GMT-9)');
+    const status = (await world.discord.slash('/daily status', admin)).data.embeds?.[0]?.description ?? '';
+    expect(status).toContain('09:00 (Etc/GMT-9)');
+    // 09:00 at UTC+9 on 27 November is 00:00 UTC.
+    expect(status).toContain(`<t:${Date.parse('2026-11-27T00:00:00Z') / 1000}:F>`);
+  });
+
+  it('in Korean too, and asks which zone is meant when an abbreviation fits several', async () => {
+    const ko = { ...admin, locale: 'ko' as const };
+    const seoul = await setDaily('/daily set channel:#general time:09:00 timezone:서울', ko);
+    expect(seoul.data.content).toContain('"서울"은 Asia/Seoul 시간대로 해석했습니다.');
+    const offset = await setDaily('/daily set channel:#general time:09:00 timezone:UTC+9', ko);
+    expect(offset.data.content).toContain('UTC+9는 고정 시간대 Etc/GMT-9입니다');
+    const ist = await setDaily('/daily set channel:#general timezone:IST');
+    expect(ist.ephemeral).toBe(true);
+    expect(ist.data.content).toContain('Asia/Kolkata, Europe/Dublin, Asia/Jerusalem');
+    const istKo = await setDaily('/daily set channel:#general timezone:IST', ko);
+    expect(istKo.data.content).toContain('해당하는 시간대가 여럿입니다');
+    const empty = await setDaily('/daily set channel:#general timezone:', ko);
+    expect(empty.data.content).toContain('시간대가 비어 있습니다');
+  });
+
+  it('autocompletes abbreviations and offsets, offering only current zone names', async () => {
+    const complete = async (typed: string) =>
+      (await world.discord.autocomplete(`/daily set channel:#general timezone:${typed}`, 'timezone', admin)).map(
+        (choice) => choice.value,
+      );
+    expect((await complete('KST'))[0]).toBe('Asia/Seoul');
+    expect((await complete('UTC+9'))[0]).toBe('Etc/GMT-9');
+    expect(await complete('asmera')).toEqual(['Africa/Asmara']);
+    expect(await complete('Africa')).not.toContain('Africa/Asmera');
+  });
+
   it('off stops it; preview shows the next post privately without sending it', async () => {
     await setDaily();
     const preview = await world.discord.slash('/daily preview', admin);
@@ -91,6 +133,62 @@ describe('/daily settings', () => {
     clock.now = new Date('2026-11-27T00:00:10Z');
     await world.bot.scheduler.runDue();
     expect(dailyPosts(general)).toHaveLength(0);
+  });
+});
+
+describe('/daily test', () => {
+  const isTest = (message: { embeds: { footer?: { text: string } }[] }) =>
+    message.embeds.some((embed) => embed.footer?.text.endsWith(' · test') || embed.footer?.text.endsWith(' · 테스트'));
+
+  it('posts the next daily post in the channel now, marked as a test, and the real one still goes out', async () => {
+    await setDaily();
+    const reply = await world.discord.slash('/daily test', admin);
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.data.content).toContain(`Test post sent to <#${general}>`);
+    expect(reply.data.content).toContain(`<t:${Date.parse('2026-11-27T00:00:00Z') / 1000}:F>`);
+    const tests = dailyPosts(general).filter(isTest);
+    expect(tests).toHaveLength(1);
+    expect(tests[0]?.content).toContain(
+      "Test of the daily post for 2026-11-27, sent by an admin. It does not count as that day's post.",
+    );
+    expect(tests[0]?.embeds[0]?.footer?.text).toBe('attache daily post · 2026-11-27 · test');
+    // Not counted: the status still waits for the first post, and the day's post goes out at its minute.
+    const status = (await world.discord.slash('/daily status', admin)).data.embeds?.[0]?.description ?? '';
+    expect(status).toContain('not yet');
+    clock.now = new Date('2026-11-27T00:00:05Z');
+    await world.bot.scheduler.runDue();
+    const real = dailyPosts(general).filter((message) => !isTest(message));
+    expect(real).toHaveLength(1);
+    // The same content as the test: the news item shown in the test was not marked as sent.
+    expect(real[0]?.embeds[0]?.title).toBe(tests[0]?.embeds[0]?.title);
+    expect(real[0]?.embeds[0]?.footer?.text).toBe('attache daily post · 2026-11-27');
+  });
+
+  it('in Korean, for Manage Server only, and says so when nothing is set up', async () => {
+    const ko = { ...admin, locale: 'ko' as const };
+    expect((await world.discord.slash('/daily test', ko)).data.content).toContain(
+      '일일 게시물이 설정되어 있지 않습니다',
+    );
+    await setDaily('/daily set channel:#general time:09:00 timezone:Asia/Seoul', ko);
+    const reply = await world.discord.slash('/daily test', ko);
+    expect(reply.data.content).toContain('테스트 게시물을 보냈습니다');
+    const tests = world.discord.channelMessages(general).filter(isTest);
+    expect(tests[0]?.embeds[0]?.footer?.text).toBe('attache 일일 게시물 · 2026-11-27 · 테스트');
+    expect(tests[0]?.content).toContain('2026-11-27 일일 게시물 테스트입니다. 그날의 게시물로 치지 않습니다.');
+    world.discord.allowCommandForEveryone('daily', first.id);
+    const member = await world.discord.slash('/daily test', { guildId: first.id, locale: 'ko' });
+    expect(member.ephemeral).toBe(true);
+    expect(member.data.content).toContain('서버 관리 권한');
+    expect(world.discord.channelMessages(general).filter(isTest)).toHaveLength(1);
+  });
+
+  it('says why when the bot cannot post there, and changes nothing', async () => {
+    await setDaily();
+    world.discord.setChannel(general, { botCanPost: false });
+    const reply = await world.discord.slash('/daily test', admin);
+    expect(reply.data.content).toContain('missing the permission');
+    const status = (await world.discord.slash('/daily status', admin)).data.embeds?.[0]?.description ?? '';
+    expect(status).not.toMatch(/paused/i);
   });
 });
 

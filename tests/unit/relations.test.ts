@@ -99,6 +99,18 @@ describe('restored or not', () => {
     ).toBe(true);
   });
 
+  it('is not restored when ties are set up for the first time after an earlier rupture (South Korea–Cuba)', () => {
+    expect(
+      wasRestored(
+        relation('established', '2024-02-14', [
+          ['1949-07-12', 'recognized'],
+          ['1959', 'severed'],
+          ['2024-02-14', 'established'],
+        ]),
+      ),
+    ).toBe(false);
+  });
+
   it('is not restored when nothing broke, or when relations are not in force', () => {
     expect(wasRestored(relation('established', '1950', []))).toBe(false);
     expect(wasRestored(relation('established', '1950', [['1992', 'established']]))).toBe(false);

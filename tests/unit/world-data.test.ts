@@ -82,7 +82,7 @@ describe('the layers', () => {
       '1978 severed',
       '2006-08-28 restored',
     ]);
-    expect(r.caveat?.en).toMatch(/annulled/);
+    expect(r.note?.en).toMatch(/annulled/);
   });
 
   it('keeps both lists\u2019 dates where they disagree, and rates such a pair low', () => {
