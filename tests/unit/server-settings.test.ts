@@ -34,9 +34,14 @@ describe('server settings', () => {
     const reads = calls.get;
     expect(await repository.of('g1')).toEqual({ language: 'ko' });
     expect(calls.get).toBe(reads); // from memory
-    clock.now += 61_000;
-    expect(await repository.of('g1')).toEqual({ language: 'ko' });
+    clock.now += 59_999;
+    await repository.of('g1');
+    expect(calls.get).toBe(reads); // still within the minute
+    clock.now += 1;
+    expect(Object.keys(await repository.of('g1'))).toEqual(['language']); // a removed setting is gone, not undefined
     expect(calls.get).toBe(reads + 1); // a minute on, read again
+    await repository.quickly('g1', 10);
+    expect(calls.get).toBe(reads + 1); // quickly uses what is in memory too
   });
 
   it('quickly: a store that does not answer gives no settings, and is not asked again for a few seconds', async () => {
@@ -46,13 +51,18 @@ describe('server settings', () => {
     expect(await repository.quickly('g1', 10)).toEqual({});
     expect(await repository.quickly('g1', 10)).toEqual({});
     expect(calls.get).toBe(1);
-    clock.now += 6_000;
+    clock.now += 4_999;
+    await repository.quickly('g1', 10);
+    expect(calls.get).toBe(1);
+    clock.now += 1;
     expect(await repository.quickly('g1', 10)).toEqual({});
     expect(calls.get).toBe(2);
   });
 
-  it('quickly: a store that fails gives no settings', async () => {
+  it('quickly: a store that fails gives no settings; one that answers in time gives its settings', async () => {
     const { store } = storeThat(() => Promise.reject(new Error('down')));
     expect(await new ServerSettingsRepository(store).quickly('g1', 1000)).toEqual({});
+    const answering = storeThat(async () => ({ language: 'ko' }));
+    expect(await new ServerSettingsRepository(answering.store).quickly('g1', 1000)).toEqual({ language: 'ko' });
   });
 });
