@@ -142,8 +142,17 @@ describe('when a daily post is due', () => {
     expect(nextPostAt({ ...seoul, from: '2026-11-28' }, emptyRecord(), now)?.toISOString()).toBe(
       '2026-11-28T00:00:00.000Z',
     );
-    // Nothing within the next three days: no next post to show.
+    // Nothing within the next three days (today and the two after): no next post to show.
+    expect(nextPostAt({ ...seoul, from: '2026-11-29' }, emptyRecord(), now)).toBeUndefined();
     expect(nextPostAt({ ...seoul, from: '2026-12-31' }, emptyRecord(), now)).toBeUndefined();
+  });
+
+  it('the next post is the one due now, not a missed one that will be skipped', () => {
+    // 09:30 in Seoul on the 26th: yesterday's post (from the 25th) is a day late and skipped, today's is due.
+    const now = at('2026-11-26T00:30:00Z');
+    const settings = { ...seoul, from: '2026-11-25' };
+    expect(dailyActions(settings, emptyRecord(), now).map((action) => action.kind)).toEqual(['skip', 'post']);
+    expect(nextPostAt(settings, emptyRecord(), now)?.toISOString()).toBe('2026-11-26T00:00:00.000Z');
   });
 });
 
