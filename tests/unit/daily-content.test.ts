@@ -1,40 +1,11 @@
 // What a daily post holds once every news item is sent, on small hand-made worlds: "on this day" takes only earlier
 // years, newest first, and the fact of the day only relations in force whose day both lists agree on.
 import { describe, expect, it } from 'vitest';
-import type { Country } from '../../src/facts/countries.js';
-import { Facts } from '../../src/facts/facts.js';
-import { parsePartialDate } from '../../src/facts/partial-date.js';
-import type { Relation } from '../../src/facts/relations.js';
+import type { Facts } from '../../src/facts/facts.js';
 import { dailyContent, emptyRecord } from '../../src/news/daily.js';
 import { NewsDesk } from '../../src/news/items.js';
-
-const country = (code: string): Country => ({
-  code,
-  alpha3: `${code}Q`,
-  name: { en: code, ko: code },
-  aliases: [],
-  flag: '',
-  unMember: true,
-});
-
-function relation(a: string, b: string, established: string, changes: Partial<Relation> = {}): Relation {
-  return {
-    pair: [a, b],
-    status: 'established',
-    established: parsePartialDate(established),
-    events: [],
-    sources: [`https://example.org/${a}-${b}`],
-    confidence: 'high',
-    file: 'test',
-    asOf: parsePartialDate('2026-01'),
-    ...changes,
-  };
-}
-
-function world(relations: Relation[]): Facts {
-  const codes = [...new Set(relations.flatMap((entry) => entry.pair))].sort();
-  return Facts.of(codes.map(country), relations, parsePartialDate('2026-01'));
-}
+import { parsePartialDate } from '../../src/facts/partial-date.js';
+import { relation, world } from './small-world.js';
 
 const content = (facts: Facts, day: string) => dailyContent(new NewsDesk([], facts), facts, emptyRecord(), day);
 
