@@ -188,6 +188,9 @@ describe('text helpers', () => {
     expect(soundLetters(normalizeName('ㅣ'))).toBe('ㅣ');
     expect(soundLetters(normalizeName('ㅑ'))).toBe('ㅣㅏ');
     expect(soundLetters(normalizeName('ㄱㅇ'))).toBe('ㄱ');
+    // A final consonant on its own is neither an initial nor a vowel: kept as it is.
+    expect(soundLetters(normalizeName('ㄳ'))).toBe(normalizeName('ㄳ'));
+    expect(normalizeName('ㄳ')).toBe('\u11aa');
   });
 
   it('measures edits, an adjacent swap as one, up to a limit', () => {
