@@ -223,6 +223,11 @@ describe('which pair restored relations', () => {
       relation('II', 'JJ', '1990-01-01', { events: [event('established', '2015-01-01')] }),
       restored('KK', 'LL', '2012-12-12', { sources: undefined }),
       restored('MM', 'NN', '2011-11-11', { confidence: 'low' }),
+      // A researched severance, with its own sources: not a restoration.
+      relation('OO', 'PP', '1960-01-01', {
+        status: 'severed',
+        events: [event('severed', '2005-05-05', { sources: ['https://example.org/OO-PP-severed'] })],
+      }),
     ]);
     const asked = questions(facts, 'medium', 400).filter((q) => q.prompt.kind === 'restored-in-year');
     const answers = new Set<string>();
