@@ -25,6 +25,16 @@ describe('on this day', () => {
       '1950-05-09',
     ]);
   });
+
+  it('lists at most eight, the newest', () => {
+    const facts = world(
+      Array.from({ length: 10 }, (_, i) => relation('AA', `B${String.fromCharCode(65 + i)}`, `${1950 + i}-05-09`)),
+    );
+    const post = content(facts, '2026-05-09');
+    expect(post.kind === 'on-this-day' && post.entries.map((entry) => entry.date.year)).toEqual([
+      1959, 1958, 1957, 1956, 1955, 1954, 1953, 1952,
+    ]);
+  });
 });
 
 describe('the fact of the day', () => {
