@@ -135,6 +135,10 @@ describe('when a daily post is due', () => {
     expect(nextPostAt(seoul, sentTomorrowToo, now)?.toISOString()).toBe('2026-11-28T00:00:00.000Z');
     const skippedToday: DailyRecord = { sentNews: [], skipped: { day: '2026-11-26', lateMinutes: 400 } };
     expect(nextPostAt(seoul, skippedToday, at('2026-11-26T07:00:00Z'))?.toISOString()).toBe('2026-11-27T00:00:00.000Z');
+    // Too late to send and not yet recorded as skipped: today's minute has passed, so tomorrow's is next.
+    expect(nextPostAt(seoul, emptyRecord(), at('2026-11-26T07:00:00Z'))?.toISOString()).toBe(
+      '2026-11-27T00:00:00.000Z',
+    );
     // Before the minute, today's post is next; a schedule that starts later waits for its first day.
     expect(nextPostAt(seoul, emptyRecord(), at('2026-11-25T23:00:00Z'))?.toISOString()).toBe(
       '2026-11-26T00:00:00.000Z',
