@@ -135,6 +135,10 @@ describe('when a daily post is due', () => {
     expect(nextPostAt(seoul, sentTomorrowToo, now)?.toISOString()).toBe('2026-11-28T00:00:00.000Z');
     const skippedToday: DailyRecord = { sentNews: [], skipped: { day: '2026-11-26', lateMinutes: 400 } };
     expect(nextPostAt(seoul, skippedToday, at('2026-11-26T07:00:00Z'))?.toISOString()).toBe('2026-11-27T00:00:00.000Z');
+    // Too late to send and not yet recorded as skipped: today's minute has passed, so tomorrow's is next.
+    expect(nextPostAt(seoul, emptyRecord(), at('2026-11-26T07:00:00Z'))?.toISOString()).toBe(
+      '2026-11-27T00:00:00.000Z',
+    );
     // Before the minute, today's post is next; a schedule that starts later waits for its first day.
     expect(nextPostAt(seoul, emptyRecord(), at('2026-11-25T23:00:00Z'))?.toISOString()).toBe(
       '2026-11-26T00:00:00.000Z',
@@ -142,8 +146,17 @@ describe('when a daily post is due', () => {
     expect(nextPostAt({ ...seoul, from: '2026-11-28' }, emptyRecord(), now)?.toISOString()).toBe(
       '2026-11-28T00:00:00.000Z',
     );
-    // Nothing within the next three days: no next post to show.
+    // Nothing within the next three days (today and the two after): no next post to show.
+    expect(nextPostAt({ ...seoul, from: '2026-11-29' }, emptyRecord(), now)).toBeUndefined();
     expect(nextPostAt({ ...seoul, from: '2026-12-31' }, emptyRecord(), now)).toBeUndefined();
+  });
+
+  it('the next post is the one due now, not a missed one that will be skipped', () => {
+    // 09:30 in Seoul on the 26th: yesterday's post (from the 25th) is a day late and skipped, today's is due.
+    const now = at('2026-11-26T00:30:00Z');
+    const settings = { ...seoul, from: '2026-11-25' };
+    expect(dailyActions(settings, emptyRecord(), now).map((action) => action.kind)).toEqual(['skip', 'post']);
+    expect(nextPostAt(settings, emptyRecord(), now)?.toISOString()).toBe('2026-11-26T00:00:00.000Z');
   });
 });
 
