@@ -72,6 +72,20 @@ export default defineCommand({
             min_value: minAnswerSeconds,
             max_value: maxAnswerSeconds,
           },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'category',
+            name_localizations: { ko: '분야' },
+            ...described(
+              'Only questions about the Koreas, the rest of the world, or recent changes (default: all)',
+              '남북한, 그 밖의 세계, 최근 변화 중 한 분야의 문제만 (기본값: 전체)',
+            ),
+            choices: [
+              { name: 'koreas', name_localizations: { ko: '남북한' }, value: 'koreas' },
+              { name: 'world', name_localizations: { ko: '세계' }, value: 'world' },
+              { name: 'recent', name_localizations: { ko: '최근 변화' }, value: 'recent' },
+            ],
+          },
         ],
       },
       {
@@ -141,7 +155,7 @@ export default defineCommand({
         if (services.quiz.runner.isRunning(channelId)) {
           return interaction.reply({ ephemeral: true, content: quizStrings[language].alreadyRunning });
         }
-        const { rounds = 5, difficulty = 'medium', seconds } = invocation.options;
+        const { rounds = 5, difficulty = 'medium', seconds, category } = invocation.options;
         const start = {
           guildId,
           channelId,
@@ -155,6 +169,7 @@ export default defineCommand({
           difficulty,
           language,
           ...(seconds !== undefined && { seconds }),
+          ...(category !== undefined && { category }),
         });
       }
       case 'stop': {

@@ -7,7 +7,7 @@ import { Routes, type APIMessage } from 'discord-api-types/v10';
 import type { Facts } from '../facts/facts.js';
 import type { Logger } from '../logger.js';
 import { answerWindowMs, QuizGame, type ScoredAnswer } from '../quiz/game.js';
-import { generateQuiz } from '../quiz/generators.js';
+import { generateQuiz, type Category } from '../quiz/generators.js';
 import type { Difficulty } from '../quiz/question.js';
 import { seededRandom } from '../quiz/random.js';
 import type { Language } from '../render/i18n.js';
@@ -58,6 +58,8 @@ export interface QuizSettings {
   language: Language;
   /** How long each question stays open (10-60 s; default 20). */
   seconds?: number;
+  /** Only questions of this category (default: all). */
+  category?: Category;
 }
 
 /** What became of a /quiz stop. */
@@ -103,7 +105,12 @@ export class QuizRunner {
     const { rounds, difficulty, language } = settings;
     const now = this.ctx.now().getTime();
     const quizId = randomBytes(4).toString('hex');
-    const questions = generateQuiz(this.ctx.facts, rounds, difficulty, seededRandom(this.nextSeed()));
+    // A category may have fewer questions than asked for (easy recent changes): the quiz is then that much shorter.
+    const random = seededRandom(this.nextSeed());
+    const questions = generateQuiz(this.ctx.facts, rounds, difficulty, random, {
+      upTo: true,
+      ...(settings.category && { category: settings.category }),
+    });
     const windowMs = settings.seconds === undefined ? answerWindowMs : settings.seconds * 1000;
     const game = new QuizGame(quizId, questions, difficulty, now, windowMs);
     const active: ActiveQuiz = {
@@ -123,7 +130,14 @@ export class QuizRunner {
       .markActive(active)
       .catch((error: unknown) => this.ctx.log.warn({ err: error, quizId }, 'quiz not marked active'));
     this.ctx.log.info(
-      { quizId, channelId: interaction.channelId, rounds, difficulty, seconds: windowMs / 1000 },
+      {
+        quizId,
+        channelId: interaction.channelId,
+        rounds: questions.length,
+        difficulty,
+        category: settings.category,
+        seconds: windowMs / 1000,
+      },
       'quiz started',
     );
   }

@@ -4,10 +4,11 @@ import type { InteractionResult } from '../../src/harness/index.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadFacts } from '../../src/facts/load.js';
 import { dataDir } from '../../src/paths.js';
-import { generateQuiz } from '../../src/quiz/generators.js';
+import { generateQuiz, type Category } from '../../src/quiz/generators.js';
+import type { Difficulty } from '../../src/quiz/question.js';
 import { seededRandom } from '../../src/quiz/random.js';
 import { ADMIN_ACTOR } from '../../src/harness/index.js';
-import { quizAnswerId } from '../../src/render/quiz.js';
+import { promptText, quizAnswerId } from '../../src/render/quiz.js';
 import { startWorld, type World } from './world.js';
 
 const seed = 20250410;
@@ -495,5 +496,37 @@ describe('seasons', () => {
     const all = await world.discord.slash('/quiz leaderboard period:all', ko(carol));
     expect(titleOf(all)).toBe('퀴즈 순위: 전체 기간');
     expect(usersOf(all)).toEqual([alice.userId, bob.userId]);
+  });
+});
+
+describe('/quiz start category', () => {
+  const facts = loadFacts(dataDir);
+  /** The questions the bot asks for a category, from the same seed. */
+  const asked = (category: Category, difficulty: Difficulty) =>
+    generateQuiz(facts, 3, difficulty, seededRandom(seed), { category, upTo: true });
+
+  it('category:koreas asks about the two Koreas only, all through the quiz', async () => {
+    const expected = asked('koreas', 'easy');
+    const started = await world.discord.slash('/quiz start rounds:3 difficulty:easy category:koreas', alice);
+    const prompts = [started.data.embeds![0]!.description!];
+    for (let round = 0; round < 2; round++) {
+      later(20_000);
+      await world.bot.quizzes.tick();
+      prompts.push(started.followups.at(-1)!.embeds[0]!.description!);
+    }
+    expect(prompts.map((text) => text.split('\n')[0])).toEqual(expected.map((q) => promptText(q, 'en')));
+    for (const q of expected) expect('base' in q.prompt && ['KR', 'KP'].includes(q.prompt.base.code)).toBe(true);
+  });
+
+  it('in Korean: category:world and category:recent', async () => {
+    const world1 = asked('world', 'medium')[0]!;
+    const started = await world.discord.slash('/quiz start rounds:3 category:world', ko(alice));
+    expect(started.data.embeds![0]!.description!.split('\n')[0]).toBe(promptText(world1, 'ko'));
+    expect('base' in world1.prompt && ['KR', 'KP'].includes(world1.prompt.base.code)).toBe(false);
+    await world.discord.slash('/quiz stop', ko(alice));
+    const recent1 = asked('recent', 'hard')[0]!;
+    const recent = await world.discord.slash('/quiz start rounds:3 difficulty:hard category:recent', ko(alice));
+    expect(recent.data.embeds![0]!.description!.split('\n')[0]).toBe(promptText(recent1, 'ko'));
+    expect(recent1.explanation.date!.year).toBeGreaterThanOrEqual(facts.asOf.year - 10);
   });
 });
