@@ -28,10 +28,17 @@ export interface ActiveQuiz {
   startedAt: string;
 }
 
+/** An answer waiting for the store: on its month's board already (`monthDone`) or not yet. */
+interface PendingAnswer {
+  answer: ScoredAnswer;
+  month: string | undefined;
+  monthDone: boolean;
+}
+
 export class QuizRepository {
   private readonly locks = new Map<string, Promise<unknown>>();
   /** Rounds not yet written because the store was down; written with the next round that gets through. */
-  private readonly pending = new Map<string, { answer: ScoredAnswer; month: string | undefined }[]>();
+  private readonly pending = new Map<string, PendingAnswer[]>();
 
   constructor(private readonly store: Store) {}
 
@@ -77,22 +84,25 @@ export class QuizRepository {
    * thrown, so the caller can log it).
    */
   recordRound(guildId: string, answers: readonly ScoredAnswer[], month?: string): Promise<void> {
-    const waiting = [...(this.pending.get(guildId) ?? []), ...answers.map((answer) => ({ answer, month }))];
+    const waiting = [
+      ...(this.pending.get(guildId) ?? []),
+      ...answers.map((answer) => ({ answer, month, monthDone: month === undefined })),
+    ];
     if (waiting.length === 0) return Promise.resolve();
     this.pending.set(guildId, waiting);
     return this.locked(guildId, async () => {
       const todo = this.pending.get(guildId) ?? [];
       if (todo.length === 0) return;
-      // Months first: if the all-time write then fails, both are tried again (a month may count a round twice
-      // then; the all-time board, which has always been the reference, never does).
+      // Months first, each marked done once written: if a later write fails, only what is not done is tried again,
+      // so no board counts an answer twice.
       const months = await this.months();
-      for (const month of new Set(todo.map((item) => item.month))) {
-        if (month === undefined) continue;
+      for (const month of new Set(todo.filter((item) => !item.monthDone).map((item) => item.month!))) {
         const key = `${guildId}:${month}`;
+        const items = todo.filter((item) => !item.monthDone && item.month === month);
         const board = (await months.get(key)) ?? {};
-        for (const { answer } of todo.filter((item) => item.month === month))
-          board[answer.userId] = withAnswer(board[answer.userId] ?? noStats(), answer);
+        for (const { answer } of items) board[answer.userId] = withAnswer(board[answer.userId] ?? noStats(), answer);
         await months.set(key, board);
+        for (const item of items) item.monthDone = true;
       }
       const boards = await this.boards();
       const board = (await boards.get(guildId)) ?? {};

@@ -418,6 +418,16 @@ describe('quiz scores', () => {
     expect(Object.keys(await quiz.monthBoard('g1', '2026-12'))).toEqual(['bob']);
   });
 
+  it('an answer already on its month’s board is not added again when the all-time write failed', async () => {
+    const { quiz, boards } = await scores();
+    vi.spyOn(boards, 'set').mockRejectedValueOnce(new Error('down'));
+    await expect(quiz.recordRound('g1', [answer('alice', true, 700)], '2026-11')).rejects.toThrow('down');
+    await quiz.recordRound('g1', [answer('bob', true, 500)], '2026-11');
+    expect(await quiz.monthBoard('g1', '2026-11')).toEqual(await quiz.board('g1'));
+    expect(await quiz.statsOf('g1', 'alice')).toMatchObject({ answered: 1, points: 700 });
+    expect((await quiz.monthBoard('g1', '2026-11')).alice).toMatchObject({ answered: 1, points: 700 });
+  });
+
   it('a failed round does not hold up the next one (the lock is released)', async () => {
     const { quiz, boards } = await scores();
     vi.spyOn(boards, 'get').mockRejectedValueOnce(new Error('boom'));
