@@ -1,10 +1,26 @@
-// /quiz start|leaderboard|stats: multiple-choice rounds generated from the facts, played by the whole channel.
-import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+// /quiz start|stop|leaderboard|stats: multiple-choice rounds generated from the facts, played by the whole channel.
+import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { defineCommand, described } from '../src/bot/command.js';
 import { rank } from '../src/quiz/stats.js';
-import { leaderboardReply, quizBoardId, statsReply } from '../src/render/quiz.js';
+import { maxAnswerSeconds, minAnswerSeconds } from '../src/quiz/game.js';
+import { leaderboardReply, quizBoardId, quizMonthBoardId, statsReply, type BoardPeriod } from '../src/render/quiz.js';
+import { monthOf } from '../src/store/quiz-repository.js';
 import { quizStrings } from '../src/render/quiz-strings.js';
 import type { Reply } from '../src/render/reply.js';
+import type { Language } from '../src/render/i18n.js';
+import type { QuizRepository } from '../src/store/quiz-repository.js';
+
+async function leaderboard(
+  repository: QuizRepository,
+  guildId: string,
+  period: BoardPeriod,
+  page: number,
+  language: Language,
+): Promise<Reply> {
+  const board =
+    period.kind === 'all' ? await repository.board(guildId) : await repository.monthBoard(guildId, period.month);
+  return leaderboardReply(rank(board), page, language, period);
+}
 
 export default defineCommand({
   data: {
@@ -19,8 +35,8 @@ export default defineCommand({
         name: 'start',
         name_localizations: { ko: '시작' },
         ...described(
-          'Start a quiz in this channel: four choices, about 20 seconds a question',
-          '이 채널에서 퀴즈 시작: 4지선다, 문제당 약 20초',
+          'Start a quiz in this channel: four choices, 20 seconds a question unless you choose',
+          '이 채널에서 퀴즈 시작: 4지선다, 문제당 20초 (바꿀 수 있음)',
         ),
         options: [
           {
@@ -45,7 +61,41 @@ export default defineCommand({
               { name: 'hard', name_localizations: { ko: '어려움' }, value: 'hard' },
             ],
           },
+          {
+            type: ApplicationCommandOptionType.Integer,
+            name: 'seconds',
+            name_localizations: { ko: '초' },
+            ...described(
+              'Seconds to answer each question (10-60, default 20)',
+              '문제당 답할 시간, 초 단위 (10-60, 기본값 20)',
+            ),
+            min_value: minAnswerSeconds,
+            max_value: maxAnswerSeconds,
+          },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'category',
+            name_localizations: { ko: '분야' },
+            ...described(
+              'Only questions about the Koreas, the rest of the world, or recent changes (default: all)',
+              '남북한, 그 밖의 세계, 최근 변화 중 한 분야의 문제만 (기본값: 전체)',
+            ),
+            choices: [
+              { name: 'koreas', name_localizations: { ko: '남북한' }, value: 'koreas' },
+              { name: 'world', name_localizations: { ko: '세계' }, value: 'world' },
+              { name: 'recent', name_localizations: { ko: '최근 변화' }, value: 'recent' },
+            ],
+          },
         ],
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'stop',
+        name_localizations: { ko: '중단' },
+        ...described(
+          'End the quiz in this channel now (whoever started it, or Manage Server)',
+          '이 채널의 퀴즈를 지금 끝내기 (시작한 사람 또는 서버 관리 권한)',
+        ),
       },
       {
         type: ApplicationCommandOptionType.Subcommand,
@@ -53,6 +103,19 @@ export default defineCommand({
         name_localizations: { ko: '순위' },
         ...described("This server's top players, 10 a page", '이 서버의 상위 플레이어 (한 쪽에 10명)'),
         options: [
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'period',
+            name_localizations: { ko: '기간' },
+            ...described(
+              'This month (UTC) or all time (default: this month)',
+              '이번 달(UTC) 또는 전체 기간 (기본값: 이번 달)',
+            ),
+            choices: [
+              { name: 'month', name_localizations: { ko: '이번 달' }, value: 'month' },
+              { name: 'all', name_localizations: { ko: '전체' }, value: 'all' },
+            ],
+          },
           {
             type: ApplicationCommandOptionType.Integer,
             name: 'page',
@@ -92,19 +155,38 @@ export default defineCommand({
         if (services.quiz.runner.isRunning(channelId)) {
           return interaction.reply({ ephemeral: true, content: quizStrings[language].alreadyRunning });
         }
-        const { rounds = 5, difficulty = 'medium' } = invocation.options;
+        const { rounds = 5, difficulty = 'medium', seconds, category } = invocation.options;
         const start = {
           guildId,
           channelId,
+          userId: interaction.user.id,
           applicationId: interaction.applicationId,
           token: interaction.token,
           reply: (reply: Reply) => interaction.reply(reply),
         };
-        return services.quiz.runner.begin(start, rounds, difficulty, language);
+        return services.quiz.runner.begin(start, {
+          rounds,
+          difficulty,
+          language,
+          ...(seconds !== undefined && { seconds }),
+          ...(category !== undefined && { category }),
+        });
+      }
+      case 'stop': {
+        const manageServer =
+          interaction.hasPermission(PermissionFlagsBits.ManageGuild) ||
+          interaction.hasPermission(PermissionFlagsBits.Administrator);
+        const outcome = await services.quiz.runner.end(channelId, { userId: interaction.user.id, manageServer });
+        const q = quizStrings[language];
+        if (outcome.kind === 'none') return interaction.reply({ ephemeral: true, content: q.noQuizToStop });
+        if (outcome.kind === 'refused') return interaction.reply({ ephemeral: true, content: q.stopRefused });
+        return interaction.reply(outcome.final);
       }
       case 'leaderboard': {
-        const ranked = rank(await services.quiz.repository.board(guildId));
-        return interaction.reply(leaderboardReply(ranked, invocation.options.page ?? 1, language));
+        const { period = 'month', page = 1 } = invocation.options;
+        const board: BoardPeriod =
+          period === 'all' ? { kind: 'all' } : { kind: 'month', month: monthOf(services.now()) };
+        return interaction.reply(await leaderboard(services.quiz.repository, guildId, board, page, language));
       }
       case 'stats': {
         const userId = invocation.options.user?.id ?? interaction.user.id;
@@ -114,10 +196,19 @@ export default defineCommand({
     }
   },
   async component(interaction, services) {
-    const board = quizBoardId.decode(interaction.customId);
-    if (board) {
-      const ranked = rank(await services.quiz.repository.board(interaction.guildId!));
-      return interaction.update(leaderboardReply(ranked, board.page, interaction.language));
+    const { repository } = services.quiz;
+    const all = quizBoardId.decode(interaction.customId);
+    if (all) {
+      return interaction.update(
+        await leaderboard(repository, interaction.guildId!, { kind: 'all' }, all.page, interaction.language),
+      );
+    }
+    const month = quizMonthBoardId.decode(interaction.customId);
+    if (month && /^\d{4}-\d{2}$/.test(month.month)) {
+      const period = { kind: 'month', month: month.month } as const;
+      return interaction.update(
+        await leaderboard(repository, interaction.guildId!, period, month.page, interaction.language),
+      );
     }
     return services.quiz.runner.answer(interaction, interaction.language);
   },

@@ -6,8 +6,8 @@ import type { REST } from '@discordjs/rest';
 import { Routes, type APIMessage } from 'discord-api-types/v10';
 import type { Facts } from '../facts/facts.js';
 import type { Logger } from '../logger.js';
-import { QuizGame } from '../quiz/game.js';
-import { generateQuiz } from '../quiz/generators.js';
+import { answerWindowMs, QuizGame, type ScoredAnswer } from '../quiz/game.js';
+import { generateQuiz, type Category } from '../quiz/generators.js';
 import type { Difficulty } from '../quiz/question.js';
 import { seededRandom } from '../quiz/random.js';
 import type { Language } from '../render/i18n.js';
@@ -15,13 +15,14 @@ import {
   choiceLabel,
   endedByRestartMessage,
   finalMessage,
+  stoppedQuestionMessage,
   questionMessage,
   quizAnswerId,
   revealMessage,
 } from '../render/quiz.js';
 import { quizStrings } from '../render/quiz-strings.js';
 import type { Reply } from '../render/reply.js';
-import type { ActiveQuiz, QuizRepository } from '../store/quiz-repository.js';
+import { monthOf, type ActiveQuiz, type QuizRepository } from '../store/quiz-repository.js';
 import { channelMessageBody } from './channel-post.js';
 
 /** The clock, the log and the facts: what the runner needs besides its collaborators. */
@@ -31,10 +32,12 @@ export interface QuizEnvironment {
   facts: Facts;
 }
 
-/** The /quiz start interaction: where, the webhook that will carry the rounds, and its first answer. */
+/** The /quiz start interaction: who and where, the webhook that will carry the rounds, and its first answer. */
 export interface QuizStart {
   guildId: string;
   channelId: string;
+  /** Who started it: they may stop it. */
+  userId: string;
   applicationId: string;
   token: string;
   reply(reply: Reply): Promise<void>;
@@ -48,10 +51,27 @@ export interface QuizClick {
   reply(reply: Reply): Promise<void>;
 }
 
+/** The settings of a new quiz. */
+export interface QuizSettings {
+  rounds: number;
+  difficulty: Difficulty;
+  language: Language;
+  /** How long each question stays open (10-60 s; default 20). */
+  seconds?: number;
+  /** Only questions of this category (default: all). */
+  category?: Category;
+}
+
+/** What became of a /quiz stop. */
+export type StopOutcome = { kind: 'none' } | { kind: 'refused' } | { kind: 'stopped'; final: Reply };
+
 interface RunningQuiz {
   game: QuizGame;
   active: ActiveQuiz;
   language: Language;
+  starterId: string;
+  /** Closed rounds not yet on the server's boards: they wait until the quiz has enough players to count. */
+  held: { answers: ScoredAnswer[]; month: string }[];
 }
 
 export class QuizRunner {
@@ -81,11 +101,18 @@ export class QuizRunner {
   }
 
   /** Replies to /quiz start with the first question and starts the clock. */
-  async begin(interaction: QuizStart, rounds: number, difficulty: Difficulty, language: Language) {
+  async begin(interaction: QuizStart, settings: QuizSettings) {
+    const { rounds, difficulty, language } = settings;
     const now = this.ctx.now().getTime();
     const quizId = randomBytes(4).toString('hex');
-    const questions = generateQuiz(this.ctx.facts, rounds, difficulty, seededRandom(this.nextSeed()));
-    const game = new QuizGame(quizId, questions, difficulty, now);
+    // A category may have fewer questions than asked for (easy recent changes): the quiz is then that much shorter.
+    const random = seededRandom(this.nextSeed());
+    const questions = generateQuiz(this.ctx.facts, rounds, difficulty, random, {
+      upTo: true,
+      ...(settings.category && { category: settings.category }),
+    });
+    const windowMs = settings.seconds === undefined ? answerWindowMs : settings.seconds * 1000;
+    const game = new QuizGame(quizId, questions, difficulty, now, windowMs);
     const active: ActiveQuiz = {
       quizId,
       guildId: interaction.guildId,
@@ -96,16 +123,26 @@ export class QuizRunner {
       language,
       startedAt: new Date(now).toISOString(),
     };
-    this.running.set(interaction.channelId, { game, active, language });
+    this.running.set(interaction.channelId, { game, active, language, starterId: interaction.userId, held: [] });
     await interaction.reply(questionMessage(game.question, quizId, 0, questions.length, game.deadline, language));
     // Without the marker a restart cannot close this quiz's message; the quiz itself still runs.
     await this.repository
       .markActive(active)
       .catch((error: unknown) => this.ctx.log.warn({ err: error, quizId }, 'quiz not marked active'));
-    this.ctx.log.info({ quizId, channelId: interaction.channelId, rounds, difficulty }, 'quiz started');
+    this.ctx.log.info(
+      {
+        quizId,
+        channelId: interaction.channelId,
+        rounds: questions.length,
+        difficulty,
+        category: settings.category,
+        seconds: windowMs / 1000,
+      },
+      'quiz started',
+    );
   }
 
-  /** An answer button: recorded once per player and question, acknowledged privately. */
+  /** An answer button: one answer per player and question, changed at most once, acknowledged privately. */
   async answer(interaction: QuizClick, language: Language): Promise<void> {
     const q = quizStrings[language];
     const click = quizAnswerId.decode(interaction.customId);
@@ -117,9 +154,67 @@ export class QuizRunner {
     const choice = quiz.game.question.choices[click.choice];
     if (!choice) return interaction.reply({ ephemeral: true, content: q.closedQuestion });
     const outcome = quiz.game.answer(interaction.user.id, click.choice, this.ctx.now().getTime());
-    if (outcome === 'already-answered') return interaction.reply({ ephemeral: true, content: q.alreadyAnswered });
-    if (outcome === 'closed') return interaction.reply({ ephemeral: true, content: q.closedQuestion });
-    return interaction.reply({ ephemeral: true, content: q.recorded(choiceLabel(choice, language)) });
+    const label = choiceLabel(choice, language);
+    switch (outcome) {
+      case 'closed':
+        return interaction.reply({ ephemeral: true, content: q.closedQuestion });
+      case 'recorded':
+        return interaction.reply({ ephemeral: true, content: q.recorded(label) });
+      case 'changed':
+        return interaction.reply({ ephemeral: true, content: q.changed(label) });
+      case 'confirmed':
+        return interaction.reply({ ephemeral: true, content: q.confirmed(label) });
+      case 'no-more-changes': {
+        const kept = quiz.game.question.choices[quiz.game.answerOf(interaction.user.id)!]!;
+        return interaction.reply({ ephemeral: true, content: q.noMoreChanges(choiceLabel(kept, language)) });
+      }
+    }
+  }
+
+  /**
+   * /quiz stop: the starter or a member with Manage Server ends the quiz in this channel now. The open question is
+   * dropped unscored; the rounds already closed keep their points. Runs between ticks, never during one.
+   */
+  end(channelId: string, by: { userId: string; manageServer: boolean }): Promise<StopOutcome> {
+    const done = this.ticking.then(() => this.endNow(channelId, by));
+    this.ticking = done.then(
+      () => undefined,
+      (error: unknown) => this.ctx.log.error({ err: error }, 'quiz stop failed'),
+    );
+    return done;
+  }
+
+  private async endNow(channelId: string, by: { userId: string; manageServer: boolean }): Promise<StopOutcome> {
+    const quiz = this.running.get(channelId);
+    if (!quiz) return { kind: 'none' };
+    if (by.userId !== quiz.starterId && !by.manageServer) return { kind: 'refused' };
+    const { game, active, language } = quiz;
+    game.stop();
+    this.running.delete(channelId);
+    await this.edit(active, stoppedQuestionMessage(by.userId, language)).catch((error: unknown) =>
+      this.ctx.log.warn({ err: error, quizId: game.id }, 'could not close the stopped quiz question'),
+    );
+    await this.repository.clearActive(channelId).catch(() => undefined);
+    this.settle(quiz);
+    this.ctx.log.info({ quizId: game.id, players: game.totals.size, rounds: game.closedRounds }, 'quiz stopped');
+    return { kind: 'stopped', final: this.finalBoard(quiz, by.userId) };
+  }
+
+  private finalBoard({ game, language }: RunningQuiz, stoppedBy?: string): Reply {
+    return finalMessage(game.standings(), language, {
+      total: game.questions.length,
+      closed: game.closedRounds,
+      counted: game.counts,
+      ...(stoppedBy !== undefined && { stoppedBy }),
+    });
+  }
+
+  /** A quiz that ended: its held rounds are dropped, as it never had enough players to count. */
+  private settle({ game, held }: RunningQuiz): void {
+    held.length = 0;
+    if (!game.counts && game.totals.size > 0) {
+      this.ctx.log.info({ quizId: game.id, players: game.totals.size }, 'quiz not counted: too few players');
+    }
   }
 
   /** Closes every round whose time is up. Ticks never overlap. */
@@ -145,17 +240,25 @@ export class QuizRunner {
     }
   }
 
-  private async closeRound({ game, active, language }: RunningQuiz, now: number): Promise<void> {
+  private async closeRound(quiz: RunningQuiz, now: number): Promise<void> {
+    const { game, active, language } = quiz;
     const result = game.closeRound(now);
-    await this.repository
-      .recordRound(active.guildId, result.answers)
-      .catch((error: unknown) =>
-        this.ctx.log.warn({ err: error, quizId: game.id }, 'round scores kept in memory until the store answers'),
-      );
+    // A round counts in the month it closed (UTC); rounds wait until the quiz has enough players to count.
+    quiz.held.push({ answers: result.answers, month: monthOf(new Date(now)) });
+    if (game.counts) {
+      for (const { answers, month } of quiz.held.splice(0)) {
+        await this.repository
+          .recordRound(active.guildId, answers, month)
+          .catch((error: unknown) =>
+            this.ctx.log.warn({ err: error, quizId: game.id }, 'round scores kept in memory until the store answers'),
+          );
+      }
+    }
     await this.edit(active, revealMessage(result, game.id, game.questions.length, language, this.ctx.facts.sources));
     if (result.last) {
       this.running.delete(active.channelId);
-      await this.followUp(active, finalMessage(game.standings(), game.questions.length, language));
+      this.settle(quiz);
+      await this.followUp(active, this.finalBoard(quiz));
       await this.repository.clearActive(active.channelId).catch(() => undefined);
       this.ctx.log.info({ quizId: game.id, players: game.totals.size }, 'quiz finished');
       return;

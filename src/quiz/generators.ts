@@ -104,6 +104,41 @@ export const kindWeights: Readonly<Record<Difficulty, Readonly<Partial<Record<Pr
   },
 };
 
+/**
+ * What a quiz may be about, when its starter chooses: the two Koreas' relations; the world's (other well-known
+ * states, and restorations between any two); or recent changes (what happened in the last `recentYears` years).
+ */
+export type Category = 'koreas' | 'world' | 'recent';
+export const categories: readonly Category[] = ['koreas', 'world', 'recent'];
+/** Recent means an explanation dated this many years before the data's date, or later. */
+export const recentYears = 10;
+
+/** The kinds each category asks (within those of the difficulty). */
+export const categoryKinds: Readonly<Record<Category, ReadonlySet<PromptKind>>> = {
+  koreas: new Set(['established-in-year', 'decade-of', 'year-of', 'no-relations', 'severed', 'most-recent']),
+  world: new Set(['no-relations', 'most-recent', 'restored-in-year']),
+  recent: new Set(['established-in-year', 'no-relations', 'severed', 'most-recent', 'restored-in-year']),
+};
+
+/** Whether a question belongs to a category (none: every question does). */
+export function inCategory(question: Question, category: Category | undefined, facts: Facts): boolean {
+  if (!category) return true;
+  if (!categoryKinds[category].has(question.prompt.kind)) return false;
+  const isKorea = (code: string) => baseCodes.includes(code as never);
+  const korean = 'base' in question.prompt && isKorea(question.prompt.base.code);
+  switch (category) {
+    case 'koreas':
+      return korean;
+    case 'world':
+      // Not about a Korea, nor a pair with one among the choices.
+      return !korean && !question.choices.some((c) => c.kind === 'pair' && (isKorea(c.a.code) || isKorea(c.b.code)));
+    case 'recent': {
+      const date = question.explanation.date;
+      return !!date && date.year >= facts.asOf.year - recentYears;
+    }
+  }
+}
+
 /** Identifies a prompt: the same key means the same question asked (kind and parameters). */
 export function promptKey(prompt: Prompt): string {
   switch (prompt.kind) {
@@ -129,6 +164,8 @@ interface Tie {
 
 /** No relations of the two Koreas predate this decade; distractor decades start here. */
 const firstDecade = 1940;
+
+const decadeOf = (year: number) => Math.floor(year / 10) * 10;
 
 function inPool(partner: Country, difficulty: Difficulty): boolean {
   if (difficulty === 'easy') return wellKnownCodes.has(partner.code);
@@ -378,12 +415,14 @@ function severed(ctx: Context): Question | null {
 function mostRecent(ctx: Context): Question | null {
   const candidates = ctx.ties.filter((tie) => inForce(tie.relation) && establishedOnce(tie.relation));
   const chosen: Tie[] = [];
+  // Easy compares whole decades only: never two ties of one decade, let alone a day apart.
+  const apart =
+    ctx.difficulty === 'easy'
+      ? (a: PartialDate, b: PartialDate) => decadeOf(a.year) !== decadeOf(b.year)
+      : (a: PartialDate, b: PartialDate) => surelyBefore(a, b) || surelyBefore(b, a);
   for (const tie of sampleWeighted(ctx.random, candidates, candidates.length, ctx.weight)) {
     const date = tie.relation.established!;
-    const orderable = chosen.every((other) => {
-      const otherDate = other.relation.established!;
-      return surelyBefore(date, otherDate) || surelyBefore(otherDate, date);
-    });
+    const orderable = chosen.every((other) => apart(date, other.relation.established!));
     if (orderable) chosen.push(tie);
     if (chosen.length === 4) break;
   }
@@ -441,7 +480,11 @@ function restoredInYear(ctx: Context): Question | null {
   const right = pick(ctx.random, pool);
   if (!right) return null;
   const year = right.event.date.year;
-  const busy = (relation: Relation) => establishmentYears(relation).has(year);
+  // A wrong pair set up or restored no ties that year; on easy, not in that whole decade either.
+  const busy = (relation: Relation) =>
+    [...establishmentYears(relation)].some((other) =>
+      ctx.difficulty === 'easy' ? decadeOf(other) === decadeOf(year) : other === year,
+    );
   const others = new Map<Relation, Restoration>();
   for (const candidate of pool)
     if (!busy(candidate.relation) && !others.has(candidate.relation)) others.set(candidate.relation, candidate);
@@ -471,11 +514,17 @@ const generators: Record<PromptKind, (ctx: Context) => Question | null> = {
 
 /** Random picks tried before falling back to a scan of the kind that always has questions. */
 const maxAttempts = 40;
+/** Draws per kind and base when a category's questions are scanned. */
+const fallbackDraws = 8;
 
-function baseCountries(facts: Facts, kind: PromptKind): Country[] {
-  const codes = worldBaseKinds.has(kind)
-    ? [...baseCodes, ...[...wellKnownCodes].filter((code) => !baseCodes.includes(code as never))]
-    : baseCodes;
+function baseCountries(facts: Facts, kind: PromptKind, category?: Category): Country[] {
+  const others = [...wellKnownCodes].filter((code) => !baseCodes.includes(code as never));
+  const codes =
+    category === 'koreas' || !worldBaseKinds.has(kind)
+      ? baseCodes
+      : category === 'world'
+        ? others
+        : [...baseCodes, ...others];
   const bases = codes.map((code) => facts.country(code)).filter((country): country is Country => !!country);
   if (bases.length === 0) throw new Error('quiz: the facts know neither South Korea nor North Korea');
   return bases;
@@ -510,16 +559,31 @@ function generate(
   random: Random,
   used: ReadonlySet<string>,
   kindCounts: ReadonlyMap<PromptKind, number>,
+  category?: Category,
 ): Question {
   const weights = kindWeights[difficulty];
-  const kinds = Object.keys(weights) as PromptKind[];
+  const kinds = (Object.keys(weights) as PromptKind[]).filter((k) => !category || categoryKinds[category].has(k));
+  const fits = (question: Question | null): question is Question =>
+    !!question && !used.has(promptKey(question.prompt)) && inCategory(question, category, facts);
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     // Kinds already asked in this quiz come up less often, so a quiz mixes them.
     const kind = pickWeighted(random, kinds, (k) => (weights[k] ?? 0) / (1 + 2 * (kindCounts.get(k) ?? 0)))!;
-    const bases = baseCountries(facts, kind);
+    const bases = baseCountries(facts, kind, category);
     const base = pickWeighted(random, bases, (b) => baseWeight(kind, b, bases.length))!;
     const question = generators[kind](contextFor(facts, difficulty, random, base));
-    if (question && !used.has(promptKey(question.prompt))) return question;
+    if (fits(question)) return question;
+  }
+  if (category) {
+    // Fallback within the category: every kind about every base, a few draws each, until one fits.
+    for (const kind of shuffle(random, kinds)) {
+      for (const base of shuffle(random, baseCountries(facts, kind, category))) {
+        for (let draw = 0; draw < fallbackDraws; draw++) {
+          const question = generators[kind](contextFor(facts, difficulty, random, base));
+          if (fits(question)) return question;
+        }
+      }
+    }
+    throw new RangeError(`quiz: no more ${difficulty} ${category} questions can be made from the facts`);
   }
   // Fallback: the period question about any partner not asked yet. Every partner in force has one.
   const fallbackKind = difficulty === 'hard' ? 'year-of' : 'decade-of';
@@ -539,15 +603,52 @@ export function generateQuestion(facts: Facts, difficulty: Difficulty, random: R
   return generate(facts, difficulty, random, new Set(), new Map());
 }
 
-/** `rounds` questions, no prompt asked twice, kinds mixed. Throws RangeError if the facts run out of questions. */
-export function generateQuiz(facts: Facts, rounds: number, difficulty: Difficulty, random: Random): Question[] {
+/** What a quiz is drawn from, and whether it may be shorter than asked. */
+export interface QuizOptions {
+  /** Only questions of this category (default: all). */
+  category?: Category;
+  /**
+   * When the facts run short (a category can, on easy), give as many questions as they have, at least one, instead
+   * of throwing.
+   */
+  upTo?: boolean;
+}
+
+/**
+ * `rounds` questions, no prompt asked twice, kinds mixed, all of the category when one is given. Throws RangeError
+ * if the facts run out of questions (unless `upTo`, and at least one was made).
+ */
+export function generateQuiz(
+  facts: Facts,
+  rounds: number,
+  difficulty: Difficulty,
+  random: Random,
+  { category, upTo = false }: QuizOptions = {},
+): Question[] {
   if (!Number.isInteger(rounds) || rounds < 0)
     throw new RangeError(`quiz: rounds must be a whole number, not ${rounds}`);
+  return build(facts, rounds, difficulty, random, category, upTo);
+}
+
+function build(
+  facts: Facts,
+  rounds: number,
+  difficulty: Difficulty,
+  random: Random,
+  category: Category | undefined,
+  shortIsFine: boolean,
+): Question[] {
   const used = new Set<string>();
   const kindCounts = new Map<PromptKind, number>();
   const questions: Question[] = [];
   while (questions.length < rounds) {
-    const question = generate(facts, difficulty, random, used, kindCounts);
+    let question: Question;
+    try {
+      question = generate(facts, difficulty, random, used, kindCounts, category);
+    } catch (error) {
+      if (shortIsFine && error instanceof RangeError && questions.length > 0) break;
+      throw error;
+    }
     used.add(promptKey(question.prompt));
     kindCounts.set(question.prompt.kind, (kindCounts.get(question.prompt.kind) ?? 0) + 1);
     questions.push(question);

@@ -30,13 +30,25 @@ export interface QuizStrings {
   finalLine: (rank: number, user: string, points: number, right: number, total: number) => string;
   nobodyPlayed: string;
   finalFooter: string;
+  notCounted: (min: number) => string;
+  stoppedTitle: string;
+  stoppedNote: (user: string, closed: number, total: number) => string;
+  stoppedQuestion: (user: string) => string;
+  stopRefused: string;
+  noQuizToStop: string;
   recorded: (label: string) => string;
-  alreadyAnswered: string;
+  changed: (label: string) => string;
+  confirmed: (label: string) => string;
+  noMoreChanges: (label: string) => string;
   closedQuestion: string;
   quizEnded: string;
   endedByRestart: string;
   alreadyRunning: string;
-  leaderboardTitle: string;
+  /** A month, `YYYY-MM`, in words. */
+  month: (month: string) => string;
+  leaderboardOf: (period: string) => string;
+  allTime: string;
+  monthEmpty: (month: string) => string;
   leaderboardLine: (rank: number, user: string, points: number, accuracy: number, answered: number) => string;
   leaderboardEmpty: string;
   page: (page: number, pages: number) => string;
@@ -76,13 +88,28 @@ const en: QuizStrings = {
     `${rank}. ${user}: ${points.toLocaleString('en-US')} points (${right}/${total} right)`,
   nobodyPlayed: 'Nobody answered this time.',
   finalFooter: 'Scores count towards /quiz leaderboard.',
+  notCounted: (min) =>
+    `Fewer than ${min} players took part, so these points do not count on the leaderboard: a quiz needs at least ${min} players.`,
+  stoppedTitle: 'Quiz stopped: final scores',
+  stoppedNote: (user, closed, total) =>
+    `${user} stopped the quiz after ${closed} of ${total} questions. The open question was not scored.`,
+  stoppedQuestion: (user) => `⏹️ ${user} stopped this quiz.`,
+  stopRefused: 'Only the person who started this quiz, or a member with Manage Server, can stop it.',
+  noQuizToStop: 'No quiz is running in this channel.',
   recorded: (label) => `You answered **${label}**. The answer is revealed when time is up.`,
-  alreadyAnswered: 'You have already answered this question.',
+  changed: (label) => `You changed your answer to **${label}**. You may change it only once before the reveal.`,
+  confirmed: (label) => `Your answer is still **${label}**.`,
+  noMoreChanges: (label) => `You have already changed your answer once; **${label}** stands.`,
   closedQuestion: 'This question is closed.',
   quizEnded: 'This quiz has ended. Start a new one with /quiz start.',
   endedByRestart: 'This quiz ended because the bot restarted. Scores earned so far are kept.',
   alreadyRunning: 'A quiz is already running in this channel. Join in, or wait for it to end.',
-  leaderboardTitle: 'Quiz leaderboard',
+  month: (month) =>
+    new Date(`${month}-01T00:00:00Z`).toLocaleString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  leaderboardOf: (period) => `Quiz leaderboard: ${period}`,
+  allTime: 'all time',
+  monthEmpty: (month) =>
+    `No scores in ${month} yet. Start a quiz with /quiz start, or see /quiz leaderboard period:all.`,
   leaderboardLine: (rank, user, points, accuracy, answered) =>
     `${rank}. ${user}: ${points.toLocaleString('en-US')} points (${Math.round(accuracy * 100)}% of ${answered})`,
   leaderboardEmpty: 'No scores yet. Start a quiz with /quiz start.',
@@ -131,13 +158,27 @@ const ko: QuizStrings = {
     `${rank}. ${user}: ${points.toLocaleString('ko-KR')}점 (${total}문제 중 ${right}개 정답)`,
   nobodyPlayed: '이번에는 아무도 답하지 않았습니다.',
   finalFooter: '점수는 순위표(/퀴즈 순위)에 반영됩니다.',
+  notCounted: (min) =>
+    `참가자가 ${min}명보다 적어 이번 점수는 순위에 반영되지 않습니다. 퀴즈 점수는 ${min}명 이상 참가해야 반영됩니다.`,
+  stoppedTitle: '퀴즈 중단: 최종 점수',
+  stoppedNote: (user, closed, total) =>
+    `${user}님이 퀴즈를 중단했습니다 (${total}문제 중 ${closed}문제 완료). 진행 중이던 문제는 채점하지 않았습니다.`,
+  stoppedQuestion: (user) => `⏹️ ${user}님이 이 퀴즈를 중단했습니다.`,
+  stopRefused: '퀴즈를 시작한 사람이나 서버 관리 권한이 있는 멤버만 퀴즈를 중단할 수 있습니다.',
+  noQuizToStop: '이 채널에서 진행 중인 퀴즈가 없습니다.',
   recorded: (label) => `**${label}** 선택지로 답했습니다. 시간이 끝나면 정답을 공개합니다.`,
-  alreadyAnswered: '이미 이 문제에 답했습니다.',
+  changed: (label) => `답을 **${label}** 선택지로 바꿨습니다. 정답 공개 전에 한 번만 바꿀 수 있습니다.`,
+  confirmed: (label) => `답은 그대로 **${label}** 선택지입니다.`,
+  noMoreChanges: (label) => `이미 답을 한 번 바꿨기 때문에 더 바꿀 수 없습니다. 현재 답: **${label}**`,
   closedQuestion: '이 문제는 마감되었습니다.',
   quizEnded: '이 퀴즈는 끝났습니다. 새 퀴즈는 `/퀴즈 시작` 명령으로 시작하세요.',
   endedByRestart: '봇이 다시 시작되어 이 퀴즈가 끝났습니다. 지금까지 얻은 점수는 그대로 남습니다.',
   alreadyRunning: '이 채널에서 이미 퀴즈가 진행 중입니다. 함께 참여하거나 끝날 때까지 기다려 주세요.',
-  leaderboardTitle: '퀴즈 순위',
+  month: (month) => `${month.slice(0, 4)}년 ${Number(month.slice(5, 7))}월`,
+  leaderboardOf: (period) => `퀴즈 순위: ${period}`,
+  allTime: '전체 기간',
+  monthEmpty: (month) =>
+    `${month}에는 아직 점수가 없습니다. \`/퀴즈 시작\` 명령으로 퀴즈를 시작하거나, 전체 기간 순위(\`/퀴즈 순위 기간:전체\`)를 보세요.`,
   leaderboardLine: (rank, user, points, accuracy, answered) =>
     `${rank}. ${user}: ${points.toLocaleString('ko-KR')}점 (${answered}문제, 정답률 ${Math.round(accuracy * 100)}%)`,
   leaderboardEmpty: '아직 점수가 없습니다. `/퀴즈 시작` 명령으로 퀴즈를 시작하세요.',

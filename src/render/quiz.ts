@@ -6,7 +6,7 @@ import {
   type APIButtonComponentWithCustomId,
   type APIComponentInMessageActionRow,
 } from 'discord-api-types/v10';
-import type { RoundResult } from '../quiz/game.js';
+import { minPlayersToCount, type RoundResult } from '../quiz/game.js';
 import type { Choice, Question } from '../quiz/question.js';
 import { accuracy, type PlayerStats } from '../quiz/stats.js';
 import { formatDate } from './dates.js';
@@ -60,8 +60,13 @@ export function promptText(question: Question, language: Language): string {
 
 /** An answer button: which quiz, which round, which of the four choices (its index, never whether it is right). */
 export const quizAnswerId = customIdCodec('quiz', 'answer', { quizId: 'id', round: 'int', choice: 'int' });
-/** A leaderboard page button. */
+/** A page button of the all-time leaderboard (the id it always had). */
 export const quizBoardId = customIdCodec('quiz', 'board', { page: 'int' });
+/** A page button of a month's leaderboard: the month stays that month's, whenever the button is clicked. */
+export const quizMonthBoardId = customIdCodec('quiz', 'month', { month: 'id', page: 'int' });
+
+/** Which leaderboard: all time, or one month (`YYYY-MM`, UTC). */
+export type BoardPeriod = { kind: 'all' } | { kind: 'month'; month: string };
 
 function buttons(
   question: Question,
@@ -153,25 +158,40 @@ export function revealMessage(
   };
 }
 
+/** How a quiz ended: its length, the rounds closed and scored, whether its points count, who stopped it. */
+export interface QuizEnding {
+  total: number;
+  closed: number;
+  counted: boolean;
+  stoppedBy?: string;
+}
+
 export function finalMessage(
   standings: { userId: string; points: number; right: number }[],
-  total: number,
   language: Language,
+  ending: QuizEnding,
 ): Reply {
   const q = quizStrings[language];
   const lines = standings
     .slice(0, 20)
-    .map((player, index) => q.finalLine(index + 1, `<@${player.userId}>`, player.points, player.right, total));
+    .map((player, index) => q.finalLine(index + 1, `<@${player.userId}>`, player.points, player.right, ending.closed));
+  const board = lines.join('\n') || q.nobodyPlayed;
+  const stopped = ending.stoppedBy === undefined ? undefined : `<@${ending.stoppedBy}>`;
   return {
     embeds: [
       {
-        title: q.finalTitle,
+        title: stopped ? q.stoppedTitle : q.finalTitle,
         color: quizColor,
-        description: lines.join('\n') || q.nobodyPlayed,
-        footer: { text: q.finalFooter },
+        description: stopped ? `${q.stoppedNote(stopped, ending.closed, ending.total)}\n\n${board}` : board,
+        footer: { text: ending.counted ? q.finalFooter : q.notCounted(minPlayersToCount) },
       },
     ],
   };
+}
+
+/** The open question of a stopped quiz: its buttons go, a line says who stopped it. */
+export function stoppedQuestionMessage(userId: string, language: Language): Reply {
+  return { content: quizStrings[language].stoppedQuestion(`<@${userId}>`), components: [] };
 }
 
 export function endedByRestartMessage(language: Language): Reply {
@@ -182,9 +202,16 @@ export function leaderboardReply(
   ranked: { userId: string; stats: PlayerStats }[],
   page: number,
   language: Language,
+  period: BoardPeriod = { kind: 'all' },
 ): Reply {
   const q = quizStrings[language];
-  if (ranked.length === 0) return { content: q.leaderboardEmpty };
+  if (ranked.length === 0) {
+    return { content: period.kind === 'month' ? q.monthEmpty(q.month(period.month)) : q.leaderboardEmpty };
+  }
+  const pageId = (to: number) =>
+    period.kind === 'month'
+      ? quizMonthBoardId.encode({ month: period.month, page: to })
+      : quizBoardId.encode({ page: to });
   const pages = Math.ceil(ranked.length / leaderboardPageSize);
   const current = Math.min(Math.max(page, 1), pages);
   const start = (current - 1) * leaderboardPageSize;
@@ -196,7 +223,7 @@ export function leaderboardReply(
   const reply: Reply = {
     embeds: [
       {
-        title: q.leaderboardTitle,
+        title: q.leaderboardOf(period.kind === 'month' ? q.month(period.month) : q.allTime),
         color: quizColor,
         description: lines.join('\n'),
         footer: { text: q.page(current, pages) },
@@ -210,14 +237,14 @@ export function leaderboardReply(
         components: [
           {
             type: ComponentType.Button,
-            custom_id: quizBoardId.encode({ page: current - 1 }),
+            custom_id: pageId(current - 1),
             label: q.previous,
             style: ButtonStyle.Secondary,
             disabled: current === 1,
           },
           {
             type: ComponentType.Button,
-            custom_id: quizBoardId.encode({ page: current + 1 }),
+            custom_id: pageId(current + 1),
             label: q.next,
             style: ButtonStyle.Secondary,
             disabled: current === pages,

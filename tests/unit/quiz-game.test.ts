@@ -1,6 +1,14 @@
 // The quiz as a state machine, and a player's record: points, streaks, ranking. No I/O, no clock but the one passed in.
 import { describe, expect, it } from 'vitest';
-import { answerWindowMs, basePoints, pointsFor, QuizGame, speedBonus, type ScoredAnswer } from '../../src/quiz/game.js';
+import {
+  answerWindowMs,
+  basePoints,
+  minPlayersToCount,
+  pointsFor,
+  QuizGame,
+  speedBonus,
+  type ScoredAnswer,
+} from '../../src/quiz/game.js';
 import type { Choice, Question } from '../../src/quiz/question.js';
 import { accuracy, noStats, rank, withAnswer, type PlayerStats } from '../../src/quiz/stats.js';
 
@@ -61,13 +69,97 @@ describe('a quiz game', () => {
   it('takes one answer per player per question', () => {
     const g = game(2);
     expect(g.answer('alice', 1, t0 + 10)).toBe('recorded');
-    expect(g.answer('alice', 2, t0 + 20)).toBe('already-answered');
     expect(g.answer('bob', 2, t0 + 30)).toBe('recorded');
     const { answers } = g.closeRound(t0 + answerWindowMs);
     expect(answers.map((a) => [a.userId, a.choice])).toEqual([
       ['alice', 1],
       ['bob', 2],
     ]);
+  });
+
+  it('lets a player change an answer once: the new choice replaces the old, a second change is refused', () => {
+    const g = game(2);
+    expect(g.answer('alice', 1, t0 + 10)).toBe('recorded');
+    expect(g.answer('alice', 1, t0 + 15)).toBe('confirmed'); // the same choice again changes nothing
+    expect(g.answerOf('alice')).toBe(1);
+    expect(g.answer('alice', 2, t0 + 20)).toBe('changed');
+    expect(g.answerOf('alice')).toBe(2);
+    expect(g.answer('alice', 2, t0 + 25)).toBe('confirmed');
+    expect(g.answer('alice', 3, t0 + 30)).toBe('no-more-changes');
+    expect(g.answer('alice', 1, t0 + 35)).toBe('no-more-changes'); // back to the first is a change too
+    expect(g.answerOf('alice')).toBe(2);
+    const { answers } = g.closeRound(t0 + answerWindowMs);
+    expect(answers).toEqual([{ userId: 'alice', choice: 2, at: t0 + 20, right: true, points: expect.any(Number) }]);
+  });
+
+  it('reckons the points from the time of the final answer, not the first', () => {
+    const g = game(2);
+    g.answer('alice', 0, t0); // wrong at once
+    g.answer('alice', 2, t0 + answerWindowMs / 2); // right at mid-window
+    g.answer('bob', 2, t0); // right at once
+    g.answer('bob', 2, t0 + answerWindowMs / 2); // confirmed later: the time stays the first
+    const byUser = Object.fromEntries(g.closeRound(t0 + answerWindowMs).answers.map((a) => [a.userId, a]));
+    expect(byUser.alice).toMatchObject({
+      right: true,
+      at: t0 + answerWindowMs / 2,
+      points: basePoints + speedBonus / 2,
+    });
+    expect(byUser.bob).toMatchObject({ right: true, at: t0, points: basePoints + speedBonus });
+  });
+
+  it('a change is allowed again on the next question', () => {
+    const g = game(0, 0);
+    g.answer('alice', 1, t0);
+    g.answer('alice', 2, t0 + 1);
+    g.closeRound(t0 + answerWindowMs);
+    const now = t0 + answerWindowMs;
+    expect(g.answer('alice', 1, now + 1)).toBe('recorded');
+    expect(g.answer('alice', 0, now + 2)).toBe('changed');
+  });
+
+  it('takes its answer time from the start: a 10-second quiz closes each question after 10 seconds', () => {
+    const g = new QuizGame('q10', [question(0), question(1)], 'easy', t0, 10_000);
+    expect(g.deadline).toBe(t0 + 10_000);
+    expect(g.isDue(t0 + 9_999)).toBe(false);
+    expect(g.answer('alice', 0, t0 + 10_000)).toBe('closed');
+    g.closeRound(t0 + 10_000);
+    expect(g.deadline).toBe(t0 + 20_000);
+    expect(pointsFor(true, t0 + 5_000, t0, t0 + 10_000)).toBe(basePoints + speedBonus / 2);
+  });
+
+  it('counts on the boards only with at least 2 players over the quiz', () => {
+    const g = game(0, 0, 0);
+    expect(minPlayersToCount).toBe(2);
+    expect(g.counts).toBe(false);
+    g.answer('alice', 0, t0);
+    g.closeRound(t0 + answerWindowMs);
+    expect(g.counts).toBe(false); // alone so far
+    g.answer('alice', 0, t0 + answerWindowMs);
+    g.answer('alice', 1, t0 + answerWindowMs + 1); // changing an answer does not make two players
+    g.closeRound(t0 + 2 * answerWindowMs);
+    expect(g.counts).toBe(false);
+    g.answer('bob', 1, t0 + 2 * answerWindowMs); // a wrong answer still makes a player
+    g.closeRound(t0 + 3 * answerWindowMs);
+    expect(g.counts).toBe(true);
+  });
+
+  it('stops early: the open question is dropped unscored, closed rounds keep their points', () => {
+    const g = game(0, 0, 0);
+    g.answer('alice', 0, t0);
+    g.closeRound(t0 + answerWindowMs);
+    g.answer('bob', 0, t0 + answerWindowMs);
+    g.stop();
+    expect(g.finished).toBe(true);
+    expect(g.stopped).toBe(true);
+    expect(g.closedRounds).toBe(1);
+    expect(g.standings().map((s) => s.userId)).toEqual(['alice']);
+    expect(g.isDue(t0 + 10 * answerWindowMs)).toBe(false);
+    expect(g.answer('carol', 0, t0 + answerWindowMs + 1)).toBe('closed');
+    const finished = game(0);
+    finished.closeRound(t0 + answerWindowMs);
+    expect(finished.closedRounds).toBe(1);
+    finished.stop(); // too late to stop: it finished on its own
+    expect(finished.stopped).toBe(false);
   });
 
   it('refuses answers at or after the deadline, and choices that are not on the question', () => {

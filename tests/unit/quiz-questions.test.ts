@@ -6,7 +6,14 @@ import { loadFacts } from '../../src/facts/load.js';
 import { comparePartialDates, parsePartialDate, type PartialDate } from '../../src/facts/partial-date.js';
 import type { Relation } from '../../src/facts/relations.js';
 import { dataDir } from '../../src/paths.js';
-import { generateQuestion, generateQuiz, wellKnownCodes } from '../../src/quiz/generators.js';
+import {
+  categories,
+  generateQuestion,
+  generateQuiz,
+  recentYears,
+  wellKnownCodes,
+  type Category,
+} from '../../src/quiz/generators.js';
 import type { Choice, Difficulty, Prompt, Question } from '../../src/quiz/question.js';
 import { pick, seededRandom, shuffle } from '../../src/quiz/random.js';
 
@@ -60,6 +67,8 @@ function surelyAfter(a: PartialDate, b: PartialDate): boolean {
   if (a.day === undefined || b.day === undefined || a.month === undefined || b.month === undefined) return false;
   return a.month * 100 + a.day > b.month * 100 + b.day;
 }
+
+const decade = (year: number) => Math.floor(year / 10) * 10;
 
 function countryOf(choice: Choice): Country {
   if (choice.kind !== 'country') throw new Error(`expected a country, got ${JSON.stringify(choice)}`);
@@ -175,6 +184,16 @@ function restoredProblems(q: Question, difficulty: Difficulty, id: string): stri
   if ([explanation.base.code, explanation.partner.code].sort().join() !== [right.a.code, right.b.code].sort().join()) {
     found.push(`${id}: explanation names another pair`);
   }
+  // Easy: whole decades only, so no wrong pair set up or restored ties in the same decade either.
+  if (difficulty === 'easy') {
+    for (const [index, choice] of q.choices.entries()) {
+      if (index === q.answer || choice.kind !== 'pair') continue;
+      const near = establishings(facts.relation(choice.a.code, choice.b.code)!).find(
+        (d) => decade(d.year) === decade(year),
+      );
+      if (near) found.push(`${id}: choice ${index} set up ties in the same decade (${near.iso})`);
+    }
+  }
   if (explanation.date?.iso !== event?.date.iso) found.push(`${id}: explanation date ${explanation.date?.iso}`);
   if (JSON.stringify(explanation.sources) !== JSON.stringify(event?.sources)) found.push(`${id}: explanation sources`);
   return found;
@@ -224,7 +243,8 @@ function problems(q: Question, difficulty: Difficulty): string[] {
     }
   }
 
-  // most-recent: every pair orderable by the rule, not only the answer against the rest.
+  // most-recent: every pair orderable by the rule, not only the answer against the rest; on easy, by whole decades
+  // (not two countries a day apart, as issue #14 saw).
   if (prompt.kind === 'most-recent') {
     const dates = choices.map((c) => relation(prompt.base, countryOf(c))?.established ?? null);
     for (let i = 0; i < dates.length; i++) {
@@ -233,6 +253,8 @@ function problems(q: Question, difficulty: Difficulty): string[] {
         const b = dates[j];
         if (!a || !b || !(surelyAfter(a, b) || surelyAfter(b, a)))
           found.push(`${id}: choices ${i} and ${j} not orderable`);
+        else if (difficulty === 'easy' && decade(a.year) === decade(b.year))
+          found.push(`${id}: choices ${i} and ${j} in the same decade (${a.iso}, ${b.iso})`);
       }
     }
   }
@@ -410,6 +432,46 @@ describe.each(difficulties)('%s quizzes', (difficulty) => {
 function promptIds(quiz: readonly Question[]): string[] {
   return quiz.map((q) => promptId(q.prompt));
 }
+
+/** Whether a question is of a category, by the category's words: the Koreas, the world, recent changes. */
+function belongs(q: Question, category: Category): boolean {
+  const korean = 'base' in q.prompt && ['KR', 'KP'].includes(q.prompt.base.code);
+  const pairs = q.choices.filter((c) => c.kind === 'pair');
+  switch (category) {
+    case 'koreas':
+      return korean;
+    case 'world':
+      return (
+        !korean && pairs.every((c) => c.kind === 'pair' && ![c.a.code, c.b.code].some((x) => x === 'KR' || x === 'KP'))
+      );
+    case 'recent':
+      return !!q.explanation.date && q.explanation.date.year >= facts.asOf.year - recentYears;
+  }
+}
+
+describe.each(categories)('quizzes of the category %s', (category) => {
+  const seeds = process.env.MUTATION_RUN ? 3 : 12;
+  it.each(difficulties)('%s: sound questions, every one of the category, no repeats, kinds mixed', (difficulty) => {
+    for (let seed = 0; seed < seeds; seed++) {
+      const quiz = generateQuiz(facts, 20, difficulty, seededRandom(seed), { category, upTo: true });
+      expect(quiz.length).toBeGreaterThanOrEqual(15);
+      expect(quiz.flatMap((q) => problems(q, difficulty)).slice(0, 10)).toEqual([]);
+      expect(quiz.filter((q) => !belongs(q, category)).map((q) => promptId(q.prompt))).toEqual([]);
+      expect(new Set(promptIds(quiz)).size).toBe(quiz.length);
+      expect(new Set(quiz.map((q) => q.prompt.kind)).size).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
+
+describe('a quiz without a category', () => {
+  it('is what it was: the same seed gives the same questions, whichever function makes them', () => {
+    for (const difficulty of difficulties) {
+      expect(generateQuiz(facts, 20, difficulty, seededRandom(7), { upTo: true })).toEqual(
+        generateQuiz(facts, 20, difficulty, seededRandom(7)),
+      );
+    }
+  });
+});
 
 describe('what each difficulty asks', () => {
   const kindsOf = (difficulty: Difficulty) => new Set(questionsOf(difficulty).map((q) => q.prompt.kind));

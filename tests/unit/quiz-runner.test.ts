@@ -41,11 +41,11 @@ interface Sent {
 type Replied = {
   content?: string;
   embeds?: { title?: string }[];
-  components?: { components: { custom_id: string }[] }[];
+  components?: { components: { custom_id: string; label?: string }[] }[];
   ephemeral?: boolean;
 };
 
-async function setup() {
+async function setup(options: { seconds?: number } = {}) {
   const clock = { now: t0 };
   const store = await Store.open('memory://');
   const repository = new QuizRepository(store);
@@ -70,11 +70,12 @@ async function setup() {
   const replies: Replied[] = [];
   const interaction = {
     ...where,
+    userId: 'starter',
     deferred: false,
     replied: false,
     reply: async (options: Reply) => void replies.push(options as Replied),
   };
-  await runner.begin(interaction, 2, 'easy', 'en');
+  await runner.begin(interaction, { rounds: 2, difficulty: 'easy', language: 'en', ...options });
   const customIds = replies[0]!.components!.flatMap((row) => row.components.map((button) => button.custom_id));
   const click = async (userId: string, customId: string, channelId = where.channelId) => {
     const answers: Replied[] = [];
@@ -115,19 +116,24 @@ describe('answers', () => {
     expect(reply.content).toMatch(/^You answered \*\*.+\*\*\. The answer is revealed when time is up\.$/);
   });
 
-  it('a second answer, a late one, one for another round or another quiz each get their own private note', async () => {
-    const { click, customIds, clock } = await setup();
+  it('a changed answer, a second change, a late one, one for another round or another quiz each get their own private note', async () => {
+    const { click, customIds, clock, replies } = await setup();
     const notes: Replied[] = [];
     await click('alice', customIds[0]!);
     notes.push(await click('alice', customIds[1]!));
+    notes.push(await click('alice', customIds[1]!));
+    notes.push(await click('alice', customIds[2]!));
     const [, , quizId] = customIds[0]!.split(':');
     notes.push(await click('bob', `quiz:answer:${quizId}:1:0`));
     notes.push(await click('bob', `quiz:answer:other:0:0`));
     notes.push(await click('bob', customIds[0]!, 'c-other'));
     clock.now = t0 + answerWindowMs;
     notes.push(await click('bob', customIds[0]!));
+    const label = (index: number) => replies[0]!.components![0]!.components[index]!.label!.slice(4);
     expect(notes.map((note) => note.content)).toEqual([
-      'You have already answered this question.',
+      `You changed your answer to **${label(1)}**. You may change it only once before the reveal.`,
+      `Your answer is still **${label(1)}**.`,
+      `You have already changed your answer once; **${label(1)}** stands.`,
       'This question is closed.',
       'This quiz has ended. Start a new one with /quiz start.',
       'This quiz has ended. Start a new one with /quiz start.',
@@ -201,6 +207,7 @@ describe('the clock', () => {
     const set = boards.set.bind(boards);
     boards.set = () => Promise.reject(new StoreUnavailableError('quiz-boards set', 'down'));
     await click('alice', customIds[questions[0]!.answer]!);
+    await click('bob', customIds[(questions[0]!.answer + 1) % 4]!); // two players: the quiz counts
     clock.now = t0 + answerWindowMs;
     await runner.tick();
     expect(sent.map((s) => s.method)).toEqual(['patch', 'post']); // the quiz goes on
@@ -254,8 +261,15 @@ describe('the clock, as started', () => {
     expect(messages('info')).toEqual(['quiz started', 'quiz finished']);
     const active = await store.namespace('quiz-active');
     active.set = () => Promise.reject(new StoreUnavailableError('quiz-active set', 'down'));
-    const again = { ...where, channelId: 'c9', deferred: false, replied: false, reply: async () => undefined };
-    await runner.begin(again, 1, 'easy', 'en');
+    const again = {
+      ...where,
+      channelId: 'c9',
+      userId: 'starter',
+      deferred: false,
+      replied: false,
+      reply: async () => undefined,
+    };
+    await runner.begin(again, { rounds: 1, difficulty: 'easy', language: 'en' });
     expect(runner.isRunning('c9')).toBe(true);
     expect(messages('warn')).toEqual(['quiz not marked active']);
     expect(await repository.allActive()).toEqual([]);
@@ -303,5 +317,85 @@ describe('after a restart', () => {
     await runner.stop();
     expect(sent.map((s) => s.method)).toEqual(['patch', 'post']);
     await ticking;
+  });
+});
+
+describe('/quiz stop', () => {
+  it('only the starter or Manage Server may stop; the open question is dropped, closed rounds keep their points', async () => {
+    const { runner, click, customIds, clock, sent, repository } = await setup();
+    await click('alice', customIds[questions[0]!.answer]!);
+    await click('bob', customIds[(questions[0]!.answer + 1) % 4]!);
+    clock.now = t0 + answerWindowMs;
+    await runner.tick(); // round 1 closed and recorded; question 2 is message m1
+    const open = await repository.statsOf('g1', 'alice');
+    expect(await runner.end('elsewhere', { userId: 'starter', manageServer: true })).toEqual({ kind: 'none' });
+    expect(await runner.end(where.channelId, { userId: 'bob', manageServer: false })).toEqual({ kind: 'refused' });
+    expect(runner.isRunning(where.channelId)).toBe(true);
+    // alice answers question 2, then the quiz is stopped by a moderator: that answer never counts.
+    const openMessage = (await repository.allActive())[0]!.messageId;
+    expect(openMessage).toBe('m1');
+    const second = sent.at(-1)!.body as unknown as { components: { components: { custom_id: string }[] }[] };
+    await click('alice', second.components[0]!.components[questions[1]!.answer]!.custom_id);
+    const stopped = await runner.end(where.channelId, { userId: 'mod', manageServer: true });
+    expect(stopped.kind).toBe('stopped');
+    const final = (stopped as { final: Replied }).final;
+    expect(final.embeds?.[0]?.title).toBe('Quiz stopped: final scores');
+    expect(JSON.stringify(final)).toContain('<@mod> stopped the quiz after 1 of 2 questions.');
+    expect(JSON.stringify(final)).toContain('<@alice>: 1,000 points (1/1 right)');
+    expect(sent.at(-1)).toMatchObject({
+      method: 'patch',
+      route: `/webhooks/${where.applicationId}/${where.token}/messages/m1`,
+      body: { content: '⏹️ <@mod> stopped this quiz.', components: [] },
+    });
+    expect(runner.isRunning(where.channelId)).toBe(false);
+    expect(await repository.allActive()).toEqual([]);
+    expect(await repository.statsOf('g1', 'alice')).toEqual(open);
+    const count = sent.length;
+    clock.now += answerWindowMs;
+    await runner.tick();
+    expect(sent).toHaveLength(count); // nothing more is sent for a stopped quiz
+  });
+
+  it('the starter may stop without Manage Server', async () => {
+    const { runner } = await setup();
+    expect((await runner.end(where.channelId, { userId: 'starter', manageServer: false })).kind).toBe('stopped');
+  });
+});
+
+describe('the answer time and who counts', () => {
+  it('a quiz started with 10 seconds closes each question after 10 seconds', async () => {
+    const { runner, clock, sent } = await setup({ seconds: 10 });
+    clock.now = t0 + 9_999;
+    await runner.tick();
+    expect(sent).toEqual([]);
+    clock.now = t0 + 10_000;
+    await runner.tick();
+    expect(sent.map((s) => s.method)).toEqual(['patch', 'post']);
+  });
+
+  it('a solo quiz is not recorded; a second player joining later brings the earlier rounds in', async () => {
+    const solo = await setup();
+    await solo.click('alice', solo.customIds[questions[0]!.answer]!);
+    solo.clock.now = t0 + answerWindowMs;
+    await solo.runner.tick();
+    solo.clock.now += answerWindowMs;
+    await solo.runner.tick();
+    expect(await solo.repository.board('g1')).toEqual({});
+    expect(solo.messages('info')).toContain('quiz not counted: too few players');
+    expect(JSON.stringify(solo.sent.at(-1)!.body)).toContain('Fewer than 2 players took part');
+
+    const pair = await setup();
+    await pair.click('alice', pair.customIds[questions[0]!.answer]!);
+    pair.clock.now = t0 + answerWindowMs;
+    await pair.runner.tick();
+    expect(await pair.repository.board('g1')).toEqual({}); // held: alice is alone so far
+    const second = pair.sent.at(-1)!.body as unknown as { components: { components: { custom_id: string }[] }[] };
+    await pair.click('bob', second.components[0]!.components[0]!.custom_id);
+    pair.clock.now += answerWindowMs;
+    await pair.runner.tick();
+    expect(Object.keys(await pair.repository.board('g1')).sort()).toEqual(['alice', 'bob']);
+    expect(await pair.repository.statsOf('g1', 'alice')).toMatchObject({ answered: 1, right: 1 });
+    expect(await pair.repository.monthBoard('g1', '2026-11')).toEqual(await pair.repository.board('g1'));
+    expect(JSON.stringify(pair.sent.at(-1)!.body)).toContain('Scores count towards /quiz leaderboard.');
   });
 });

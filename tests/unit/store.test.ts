@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { noStats } from '../../src/quiz/stats.js';
 import { DailyRepository } from '../../src/store/daily-repository.js';
 import { Namespace, Store, StoreUnavailableError } from '../../src/store/open-store.js';
-import { QuizRepository, type Board } from '../../src/store/quiz-repository.js';
+import { monthOf, QuizRepository, type Board } from '../../src/store/quiz-repository.js';
 
 /** A keyv backend whose every call does what `behave` says (resolve a value, reject, or never answer). */
 function backend(behave: (operation: string) => Promise<unknown>) {
@@ -382,6 +382,50 @@ describe('quiz scores', () => {
     expect(await quiz.board('g2')).toEqual({ bob: expect.objectContaining({ points: 500 }) });
     await quiz.recordRound('g1', [answer('bob', true, 500)]);
     expect(Object.keys(await quiz.board('g1')).sort()).toEqual(['alice', 'bob']);
+  });
+
+  it('seasons: a round goes on the all-time board and its month’s; boards stored before the seasons count for all time', async () => {
+    const { quiz, boards, store } = await scores();
+    // A board as it was stored before there were months.
+    await boards.set('g1', { old: { answered: 3, right: 3, points: 2400, currentStreak: 3, bestStreak: 3 } });
+    await quiz.recordRound('g1', [answer('alice', true, 700)], '2026-11');
+    await quiz.recordRound('g1', [answer('alice', true, 600), answer('bob', true, 500)], '2026-12');
+    await quiz.recordRound('g1', [answer('carol', true, 100)]); // no month: all time only
+    expect(Object.keys(await quiz.board('g1')).sort()).toEqual(['alice', 'bob', 'carol', 'old']);
+    expect(await quiz.statsOf('g1', 'alice')).toMatchObject({ answered: 2, points: 1300 });
+    expect(await quiz.monthBoard('g1', '2026-11')).toEqual({ alice: expect.objectContaining({ points: 700 }) });
+    expect(Object.keys(await quiz.monthBoard('g1', '2026-12')).sort()).toEqual(['alice', 'bob']);
+    expect(await quiz.monthBoard('g1', '2027-01')).toEqual({});
+    expect(await quiz.monthBoard('g2', '2026-11')).toEqual({});
+    // Kept per server and month, past months too.
+    const months = await store.namespace<Board>('quiz-months');
+    expect((await months.entries()).map(([key]) => key).sort()).toEqual(['g1:2026-11', 'g1:2026-12']);
+  });
+
+  it('a month is its UTC month', () => {
+    expect(monthOf(new Date('2026-11-30T23:59:59.999Z'))).toBe('2026-11');
+    expect(monthOf(new Date('2026-12-01T00:00:00Z'))).toBe('2026-12');
+    expect(monthOf(new Date('2026-12-01T08:30:00+09:00'))).toBe('2026-11');
+  });
+
+  it('answers held while the store is down go on the board of the month they were played in', async () => {
+    const { quiz, store } = await scores();
+    const months = await store.namespace<Board>('quiz-months');
+    vi.spyOn(months, 'set').mockRejectedValueOnce(new Error('down'));
+    await expect(quiz.recordRound('g1', [answer('alice', true, 700)], '2026-11')).rejects.toThrow('down');
+    await quiz.recordRound('g1', [answer('bob', true, 500)], '2026-12');
+    expect(Object.keys(await quiz.monthBoard('g1', '2026-11'))).toEqual(['alice']);
+    expect(Object.keys(await quiz.monthBoard('g1', '2026-12'))).toEqual(['bob']);
+  });
+
+  it('an answer already on its month’s board is not added again when the all-time write failed', async () => {
+    const { quiz, boards } = await scores();
+    vi.spyOn(boards, 'set').mockRejectedValueOnce(new Error('down'));
+    await expect(quiz.recordRound('g1', [answer('alice', true, 700)], '2026-11')).rejects.toThrow('down');
+    await quiz.recordRound('g1', [answer('bob', true, 500)], '2026-11');
+    expect(await quiz.monthBoard('g1', '2026-11')).toEqual(await quiz.board('g1'));
+    expect(await quiz.statsOf('g1', 'alice')).toMatchObject({ answered: 1, points: 700 });
+    expect((await quiz.monthBoard('g1', '2026-11')).alice).toMatchObject({ answered: 1, points: 700 });
   });
 
   it('a failed round does not hold up the next one (the lock is released)', async () => {
