@@ -118,9 +118,11 @@ describe('which country most recently', () => {
       relation('KR', 'CN', '1992-11-05'),
       relation('KR', 'FR', '1992-12-01'),
     ]);
-    const recent = questions(facts, 'easy', 200).filter((q) => q.prompt.kind === 'most-recent');
+    // Dates this close make a hard question (easy ones need four different decades).
+    const recent = questions(facts, 'hard', 200).filter((q) => q.prompt.kind === 'most-recent');
     expect(recent.length).toBeGreaterThan(0);
     for (const q of recent) expect(codeOf(q.choices[q.answer]!)).toBe('FR');
+    expect(questions(facts, 'easy', 200).filter((q) => q.prompt.kind === 'most-recent')).toEqual([]);
   });
 });
 
