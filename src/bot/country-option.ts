@@ -28,7 +28,7 @@ export function countryOptionData<const N extends string, const R extends boolea
   };
 }
 
-/** Discord allows at most 25 choices; each value is an alpha-2 code. */
+/** Discord allows at most 25 choices; each value is an alpha-2 code, each name in the reader's language. */
 export function countryChoices(
   ctx: Pick<Services, 'search' | 'facts'>,
   typed: string,
@@ -41,7 +41,8 @@ export function countryChoices(
         : `${country.name.en} (${country.code})`,
       limits.choiceName,
     ),
-    name_localizations: { ko: clip(`${country.name.ko} (${country.code})`, limits.choiceName) },
+    // No name_localizations: the name is already in the reader's language (or the server's fixed one), and a
+    // localization would override that for Korean clients.
     value: country.code,
   }));
 }

@@ -17,6 +17,8 @@ const failureCacheMs = 5_000;
 
 export class ServerSettingsRepository {
   private readonly cache = new Map<string, { settings: ServerSettings; until: number }>();
+  /** Reads under way: interactions arriving together for one server share one read instead of each making one. */
+  private readonly reading = new Map<string, Promise<ServerSettings>>();
 
   constructor(
     private readonly store: Store,
@@ -30,6 +32,15 @@ export class ServerSettingsRepository {
   async of(guildId: string): Promise<ServerSettings> {
     const cached = this.cache.get(guildId);
     if (cached && cached.until > this.clock()) return cached.settings;
+    let read = this.reading.get(guildId);
+    if (!read) {
+      read = this.read(guildId).finally(() => this.reading.delete(guildId));
+      this.reading.set(guildId, read);
+    }
+    return read;
+  }
+
+  private async read(guildId: string): Promise<ServerSettings> {
     const settings = (await (await this.namespace()).get(guildId)) ?? {};
     this.cache.set(guildId, { settings, until: this.clock() + cacheMs });
     return settings;

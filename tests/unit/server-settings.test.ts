@@ -46,17 +46,22 @@ describe('server settings', () => {
 
   it('quickly: a store that does not answer gives no settings, and is not asked again for a few seconds', async () => {
     const clock = { now: 0 };
-    const { store, calls } = storeThat(() => new Promise(() => undefined));
+    // Each read hangs until the test ends it with a failure (the store's own time limit, in real life).
+    const hanging: ((error: Error) => void)[] = [];
+    const { store, calls } = storeThat(() => new Promise((_, reject) => hanging.push(reject)));
     const repository = new ServerSettingsRepository(store, () => clock.now);
     expect(await repository.quickly('g1', 10)).toEqual({});
     expect(await repository.quickly('g1', 10)).toEqual({});
     expect(calls.get).toBe(1);
+    hanging[0]!(new Error('no answer within 2000 ms'));
+    await new Promise((resolve) => setImmediate(resolve)); // the failed read settles
     clock.now += 4_999;
     await repository.quickly('g1', 10);
     expect(calls.get).toBe(1);
     clock.now += 1;
     expect(await repository.quickly('g1', 10)).toEqual({});
     expect(calls.get).toBe(2);
+    hanging[1]!(new Error('no answer within 2000 ms'));
   });
 
   it('quickly: a store that fails gives no settings; one that answers in time gives its settings', async () => {
@@ -64,5 +69,18 @@ describe('server settings', () => {
     expect(await new ServerSettingsRepository(store).quickly('g1', 1000)).toEqual({});
     const answering = storeThat(async () => ({ language: 'ko' }));
     expect(await new ServerSettingsRepository(answering.store).quickly('g1', 1000)).toEqual({ language: 'ko' });
+  });
+});
+
+describe('server settings under a burst', () => {
+  it('interactions arriving together for one server share one read of the store', async () => {
+    let release: (value: unknown) => void = () => undefined;
+    const { store, calls } = storeThat(() => new Promise((resolve) => (release = resolve)));
+    const repository = new ServerSettingsRepository(store);
+    const all = Promise.all(Array.from({ length: 50 }, () => repository.quickly('g1', 1000)));
+    await new Promise((resolve) => setImmediate(resolve));
+    release({ language: 'ko' });
+    expect(await all).toEqual(Array.from({ length: 50 }, () => ({ language: 'ko' })));
+    expect(calls.get).toBe(1);
   });
 });
