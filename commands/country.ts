@@ -1,6 +1,6 @@
 // /country country: a country's diplomatic profile computed from the data.
 import { defineCommand } from '../src/bot/command.js';
-import { answerCountryAutocomplete, countryFromText, countryOptionData } from '../src/bot/country-option.js';
+import { aCountry, answerCountryAutocomplete, countryFromText, countryOptionData } from '../src/bot/country-option.js';
 import { countryProfile, type CountryProfile } from '../src/facts/profile.js';
 import type { Language } from '../src/render/i18n.js';
 import type { Reply } from '../src/render/reply.js';
@@ -32,17 +32,7 @@ export default defineCommand({
     description_localizations: { ko: '나라별 외교 관계 요약: 수교국, 예외, 최근 변화' },
     integration_types: [0, 1],
     contexts: [0, 1, 2],
-    options: [
-      countryOptionData(
-        'country',
-        {
-          ko: '나라',
-          description: 'A country: name, code (KR, KOR) or common alias',
-          descriptionKo: '나라 이름, 코드(KR, KOR) 또는 흔히 쓰는 다른 이름',
-        },
-        true,
-      ),
-    ],
+    options: [countryOptionData('country', aCountry, true)],
   },
   async execute(interaction, services) {
     const found = countryFromText(services, interaction.invocation.options.country, interaction.language);

@@ -1,7 +1,7 @@
 // /settings default-country|language|show: a server's own choices, for members with Manage Server.
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { defineCommand, described } from '../src/bot/command.js';
-import { answerCountryAutocomplete, countryOptionData, optionalCountry } from '../src/bot/country-option.js';
+import { aCountry, answerCountryAutocomplete, countryOptionData, optionalCountry } from '../src/bot/country-option.js';
 import { languageOf } from '../src/render/i18n.js';
 import { countrySetReply, languageSetReply, settingsReply } from '../src/render/settings.js';
 
@@ -21,17 +21,7 @@ export default defineCommand({
           'The country /relations compares with when `with` is left out (empty: the bot’s default)',
           '/관계 명령어에서 상대국을 비웠을 때 비교할 나라 (비우면 봇 기본값)',
         ),
-        options: [
-          countryOptionData(
-            'country',
-            {
-              ko: '나라',
-              description: 'A country: name, code (KR, KOR) or common alias',
-              descriptionKo: '나라 이름, 코드(KR, KOR) 또는 흔히 쓰는 다른 이름',
-            },
-            false,
-          ),
-        ],
+        options: [countryOptionData('country', aCountry, false)],
       },
       {
         type: ApplicationCommandOptionType.Subcommand,

@@ -10,6 +10,13 @@ import { strings, type Language } from '../render/i18n.js';
 import { clip, limits, type Reply } from '../render/reply.js';
 import type { AutocompleteContext, Services } from './command.js';
 
+/** The usual wording of a `country` option, in both languages. */
+export const aCountry = {
+  ko: '나라',
+  description: 'A country: name, code (KR, KOR) or common alias',
+  descriptionKo: '나라 이름, 코드(KR, KOR) 또는 흔히 쓰는 다른 이름',
+};
+
 /** The definition of a country option: free text with autocomplete, in English and Korean. */
 export function countryOptionData<const N extends string, const R extends boolean>(
   name: N,
