@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FatalGatewayError, startBot } from '../../src/bot/app.js';
+import { configFromEnv } from '../../src/config.js';
+import { FakeDiscord } from '../../src/harness/index.js';
+import { createLogger } from '../../src/logger.js';
 import { projectRoot } from '../../src/paths.js';
 import { startWorld, type World } from './world.js';
 
@@ -109,5 +113,39 @@ describe('configuration', () => {
     expect(result.stderr).toContain('DISCORD_API_URL');
     expect(result.stderr).toContain('DEFAULT_COUNTRY');
     expect(result.stderr).not.toContain('never-print-me');
+  });
+});
+
+describe('shards at start-up', () => {
+  it('too few shards for the servers (close 4011) stops start-up with a line that says what to set', async () => {
+    const discord = await FakeDiscord.start({ guilds: 2501 });
+    try {
+      const config = configFromEnv({
+        DISCORD_TOKEN: discord.token,
+        DISCORD_API_URL: discord.apiUrl,
+        STORE_URL: 'memory://',
+        SHARD_COUNT: '1',
+        LOG_LEVEL: 'silent',
+      });
+      const started = startBot({ config, log: createLogger('silent', [config.DISCORD_TOKEN]), schedule: false });
+      await expect(started).rejects.toBeInstanceOf(FatalGatewayError);
+      await expect(started).rejects.toThrow(/close 4011.*SHARD_COUNT=auto/);
+    } finally {
+      await discord.close();
+    }
+  });
+
+  it('SHARD_COUNT=auto takes Discord’s recommendation and answers in a server of the last shard', async () => {
+    const world = await startWorld({ fake: { guilds: 2501, maxConcurrency: 3 } });
+    try {
+      expect(world.bot.gateway.shards).toEqual({ count: 3, ids: [0, 1, 2] });
+      const guildId = world.discord.guildIds([2, 3])[0]!;
+      const channelId = world.discord.guild(guildId)!.channels[0]!.id;
+      const reply = await world.discord.slash('/relations country:Syria', { guildId, channelId });
+      expect(reply.shard).toEqual([2, 3]);
+      expect(reply.data.embeds?.[0]?.title).toContain('Syria');
+    } finally {
+      await world.close();
+    }
   });
 });
