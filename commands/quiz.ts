@@ -173,9 +173,7 @@ export default defineCommand({
         });
       }
       case 'stop': {
-        const manageServer =
-          interaction.hasPermission(PermissionFlagsBits.ManageGuild) ||
-          interaction.hasPermission(PermissionFlagsBits.Administrator);
+        const manageServer = interaction.hasPermission(PermissionFlagsBits.ManageGuild);
         const outcome = await services.quiz.runner.end(channelId, { userId: interaction.user.id, manageServer });
         const q = quizStrings[language];
         if (outcome.kind === 'none') return interaction.reply({ ephemeral: true, content: q.noQuizToStop });

@@ -4,6 +4,7 @@
 import {
   InteractionResponseType,
   MessageFlags,
+  PermissionFlagsBits,
   type APIAllowedMentions,
   type APIApplicationCommandOptionChoice,
   type APIInteraction,
@@ -54,9 +55,6 @@ function editBody(reply: Reply): RESTPatchAPIWebhookWithTokenMessageJSONBody {
   return body;
 }
 
-/** Manage Server, as Discord's permission bit. */
-export const manageServer = 1n << 5n;
-
 export class InteractionContext<I extends AnswerableInteraction = AnswerableInteraction> {
   language: Language;
   t: Strings;
@@ -101,10 +99,12 @@ export class InteractionContext<I extends AnswerableInteraction = AnswerableInte
     return this.state !== 'new';
   }
 
-  /** The member's permissions in this channel; none outside a server. */
+  /** Whether the member has that permission in this channel (Administrator has every one); none outside a server. */
   hasPermission(bit: bigint): boolean {
     const permissions = this.raw.member?.permissions;
-    return permissions !== undefined && (BigInt(permissions) & bit) === bit;
+    if (permissions === undefined) return false;
+    const granted = BigInt(permissions);
+    return (granted & bit) === bit || (granted & PermissionFlagsBits.Administrator) !== 0n;
   }
 
   /** The first answer, the edit of a deferred one, or a follow-up, as the interaction's state requires. */

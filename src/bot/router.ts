@@ -1,12 +1,17 @@
 // Sends each raw interaction to its command's handler, through one context built here. The command's requirements
 // (a server, Manage Server) are checked before its handler runs. Whatever a handler throws, the user gets a short
 // apology (never a stack trace) and the log gets the details with a reference the user can quote.
-import { ApplicationCommandType, InteractionType, type APIInteraction } from 'discord-api-types/v10';
+import {
+  ApplicationCommandType,
+  InteractionType,
+  PermissionFlagsBits,
+  type APIInteraction,
+} from 'discord-api-types/v10';
 import type { Language } from '../render/i18n.js';
 import { commandOfCustomId } from '../render/custom-id.js';
 import { StoreUnavailableError } from '../store/open-store.js';
 import type { AutocompleteContext, Command, ComponentContext, Services, SlashContext } from './command.js';
-import { InteractionContext, manageServer, type AnswerableInteraction, type InteractionApi } from './interaction.js';
+import { InteractionContext, type AnswerableInteraction, type InteractionApi } from './interaction.js';
 import { focusedOption, readInvocation } from './options.js';
 import type { CommandRegistry } from './registry.js';
 
@@ -38,7 +43,8 @@ function refusal(command: Command, interaction: InteractionContext): string | un
   const name = shownName(command, interaction.language);
   if ((needs.guild || needs.manageServer) && !interaction.guildId) return interaction.t.serverOnly(name);
   // Discord hides such a command from members without the permission, but a server's admins can open it to anyone.
-  if (needs.manageServer && !interaction.hasPermission(manageServer)) return interaction.t.needsManageServer(name);
+  if (needs.manageServer && !interaction.hasPermission(PermissionFlagsBits.ManageGuild))
+    return interaction.t.needsManageServer(name);
   return undefined;
 }
 

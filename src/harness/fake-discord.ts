@@ -377,30 +377,20 @@ export class FakeDiscord {
     actor: ActorSpec = {},
     options: InteractionCallOptions = {},
   ): Promise<InteractionResult> {
-    const id = 'followups' in target ? target.message.id : target.id;
-    const message = this.world.messages.get(id);
-    if (!message) throw new Error(`click('${customId}'): message ${id} is not a message the bot sent through the fake`);
+    const message = this.sentMessage(target, `click('${customId}')`);
     const components = findComponents(message.components);
     const button = components.find((c) => c.customId === customId);
-    if (options.stale && (!button || button.disabled)) {
-      // A member whose client still shows the old buttons clicks one: Discord delivers it.
-      const who = resolveActor(this.world, { channelId: message.channel_id, ...actor });
-      return this.dispatch(
-        buttonInteraction(this.world, who, message, customId),
-        'component',
-        `click('${customId}')`,
-        who,
-        options,
-        message,
-      );
+    // With `stale`, a member whose client still shows the old buttons clicks one that is gone or disabled now:
+    // Discord delivers it. Otherwise the click must be one the client would offer.
+    if (!(options.stale && (!button || button.disabled))) {
+      if (!button)
+        throw new Error(
+          `click('${customId}'): message ${message.id} has no component with that custom_id; it has: ${components.map((c) => c.customId).join(', ') || 'none'}`,
+        );
+      if (button.type !== ComponentType.Button)
+        throw new Error(`click('${customId}'): component type ${button.type} is not a button`);
+      if (button.disabled) throw new Error(`click('${customId}'): the button is disabled`);
     }
-    if (!button)
-      throw new Error(
-        `click('${customId}'): message ${id} has no component with that custom_id; it has: ${components.map((c) => c.customId).join(', ') || 'none'}`,
-      );
-    if (button.type !== ComponentType.Button)
-      throw new Error(`click('${customId}'): component type ${button.type} is not a button`);
-    if (button.disabled) throw new Error(`click('${customId}'): the button is disabled`);
     const who = resolveActor(this.world, { channelId: message.channel_id, ...actor });
     return this.dispatch(
       buttonInteraction(this.world, who, message, customId),
@@ -410,6 +400,14 @@ export class FakeDiscord {
       options,
       message,
     );
+  }
+
+  /** The message a click or a pick is on: one the bot sent through the fake. */
+  private sentMessage(target: { id: string } | InteractionResult, what: string): APIMessage {
+    const id = 'followups' in target ? target.message.id : target.id;
+    const message = this.world.messages.get(id);
+    if (!message) throw new Error(`${what}: message ${id} is not a message the bot sent through the fake`);
+    return message;
   }
 
   /**
@@ -424,12 +422,9 @@ export class FakeDiscord {
     actor: ActorSpec = {},
     options: InteractionCallOptions = {},
   ): Promise<InteractionResult> {
-    const id = 'followups' in target ? target.message.id : target.id;
-    const message = this.world.messages.get(id);
-    if (!message)
-      throw new Error(`select('${customId}'): message ${id} is not a message the bot sent through the fake`);
+    const message = this.sentMessage(target, `select('${customId}')`);
     const menu = findSelectMenu(message.components, customId);
-    if (!menu) throw new Error(`select('${customId}'): message ${id} has no string select with that custom_id`);
+    if (!menu) throw new Error(`select('${customId}'): message ${message.id} has no string select with that custom_id`);
     if (menu.disabled) throw new Error(`select('${customId}'): the menu is disabled`);
     const allowed = new Set(menu.options.map((option) => option.value));
     const unknown = values.filter((value) => !allowed.has(value));

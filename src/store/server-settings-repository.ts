@@ -65,11 +65,12 @@ export class ServerSettingsRepository {
   }
 
   /** Applies a change; `undefined` in the change removes that setting. Returns the settings after it. */
-  async update(guildId: string, change: Partial<Record<keyof ServerSettings, string | undefined>>) {
+  async update(guildId: string, change: { [K in keyof ServerSettings]?: ServerSettings[K] | undefined }) {
     const current = await (await this.namespace()).get(guildId);
-    const next: Record<string, unknown> = { ...current, ...change };
-    for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
-    const settings = next as ServerSettings;
+    const settings: ServerSettings = { ...current, ...change };
+    for (const key of Object.keys(settings) as (keyof ServerSettings)[]) {
+      if (settings[key] === undefined) delete settings[key];
+    }
     await (await this.namespace()).set(guildId, settings);
     this.cache.set(guildId, { settings, until: this.clock() + cacheMs });
     return settings;
