@@ -17,7 +17,7 @@ import { ServerSettingsRepository } from '../store/server-settings-repository.js
 import type { Services } from './command.js';
 import { DailyPoster } from './daily-poster.js';
 import { registerCommands, resolveApplicationId, restFor } from './deploy.js';
-import { FatalGatewayError, Gateway, planShards, restInteractionApi } from './gateway.js';
+import { FatalGatewayError, Gateway, restInteractionApi } from './gateway.js';
 import type { InteractionApi } from './interaction.js';
 import { QuizRunner } from './quiz-runner.js';
 import { loadCommands, type CommandRegistry } from './registry.js';
@@ -93,6 +93,10 @@ interface Built {
   scheduler: Scheduler;
   quizzes: QuizRunner;
   dataLoadMs: number;
+  /** How long each step of start-up took, ms (logged in the ready line). */
+  timings: Record<string, number>;
+  /** When building began, ms since the process started (before it: loading the code). */
+  started: number;
 }
 
 /** Step 1: everything the handlers use, without any connection to Discord yet. */
@@ -107,10 +111,29 @@ async function buildServices(options: StartOptions, log: Logger, gateway: () => 
   if (!facts.country(config.DEFAULT_COUNTRY)) {
     throw new Error(`DEFAULT_COUNTRY ${config.DEFAULT_COUNTRY} is not a country in data/countries.json`);
   }
-  const store = await Store.open(config.STORE_URL, (error) =>
-    log.warn({ err: error }, 'the store does not answer yet; facts work, settings and scores wait for it'),
+  const timed = async <T>(step: string, work: Promise<T>): Promise<T> => {
+    const from = performance.now();
+    const result = await work;
+    timings[step] = Math.round(performance.now() - from);
+    return result;
+  };
+  const timings: Record<string, number> = { data: Math.round(dataLoadMs) };
+  // The store and the command modules load side by side: both mostly wait for files or the network.
+  const opening = timed(
+    'store',
+    Store.open(config.STORE_URL, (error) =>
+      log.warn({ err: error }, 'the store does not answer yet; facts work, settings and scores wait for it'),
+    ),
   );
-  const registry = await loadCommands(options.commandsDir);
+  const loading = timed('commands', loadCommands(options.commandsDir));
+  const [opened, loaded] = await Promise.allSettled([opening, loading]);
+  if (opened.status === 'rejected') throw opened.reason;
+  const store = opened.value;
+  if (loaded.status === 'rejected') {
+    await store.close().catch(() => undefined);
+    throw loaded.reason;
+  }
+  const registry = loaded.value;
   const rest = restFor(config);
   const now = options.now ?? (() => new Date());
   const environment = { now, log, facts };
@@ -133,7 +156,7 @@ async function buildServices(options: StartOptions, log: Logger, gateway: () => 
   // Which servers are this process's is known once the gateway has its shards (step 3).
   const owns = (guildId: string) => gateway()?.ownsGuild(guildId) ?? false;
   const scheduler = new Scheduler(environment, repository, poster, owns, options.dailyPostsPerSecond);
-  return { services, store, rest, registry, scheduler, quizzes, dataLoadMs };
+  return { services, store, rest, registry, scheduler, quizzes, dataLoadMs, timings, started };
 }
 
 /**
@@ -175,17 +198,19 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const interactions = wireInteractions(built, restInteractionApi(rest));
 
   // Step 3: log in, on the shards this process runs.
+  const { timings } = built;
   try {
-    const plan = await planShards(config, rest);
     gateway = new Gateway({
       token: config.DISCORD_TOKEN,
       rest,
-      plan,
+      shards: config,
       log,
       onInteraction: interactions.onInteraction,
       onFatal: options.onFatal ?? (() => undefined),
     });
+    const from = performance.now();
     await gateway.connect();
+    timings.gateway = Math.round(performance.now() - from);
   } catch (error) {
     await gateway?.destroy().catch(() => undefined);
     await store.close();
@@ -193,7 +218,9 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   }
   const applicationId = gateway.applicationId ?? (await resolveApplicationId(config, rest));
   const sync = options.syncCommands ?? true;
+  const syncing = performance.now();
   if (sync) await syncCommands(config, registry, store, rest, applicationId, log, sync === 'always');
+  timings.sync = Math.round(performance.now() - syncing);
   const running = gateway;
   const interrupted = await quizzes
     .closeInterrupted((guildId) => running.ownsGuild(guildId))
@@ -213,6 +240,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       countries: services.facts.countries.length,
       shards: gateway.shards,
       dataLoadMs: Math.round(built.dataLoadMs),
+      // From the process's start: loading the code, then each step (ms).
+      startMs: { code: Math.round(built.started), ...timings, total: Math.round(performance.now()) },
     },
     'attache is ready',
   );

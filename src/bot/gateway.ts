@@ -4,13 +4,7 @@
 // memory does not grow with the number of servers.
 import type { REST } from '@discordjs/rest';
 import { WebSocketManager, WebSocketShardEvents, type SessionInfo } from '@discordjs/ws';
-import {
-  GatewayDispatchEvents,
-  Routes,
-  type APIInteraction,
-  type APIMessage,
-  type RESTGetAPIGatewayBotResult,
-} from 'discord-api-types/v10';
+import { GatewayDispatchEvents, Routes, type APIInteraction, type APIMessage } from 'discord-api-types/v10';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { InteractionApi } from './interaction.js';
@@ -48,12 +42,14 @@ export interface ShardPlan {
   ids: number[];
 }
 
-/** SHARD_COUNT (a number, or auto: Discord's recommendation) and SHARD_IDS (default: all of them). */
-export async function planShards(config: Pick<Config, 'SHARD_COUNT' | 'SHARD_IDS'>, rest: REST): Promise<ShardPlan> {
-  const count =
-    config.SHARD_COUNT === 'auto'
-      ? ((await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult).shards
-      : config.SHARD_COUNT;
+export type ShardSettings = Pick<Config, 'SHARD_COUNT' | 'SHARD_IDS'>;
+
+/**
+ * SHARD_COUNT (a number, or auto: Discord's recommendation, asked only then) and SHARD_IDS (default: all of
+ * them).
+ */
+export async function planShards(config: ShardSettings, recommended: () => Promise<number>): Promise<ShardPlan> {
+  const count = config.SHARD_COUNT === 'auto' ? await recommended() : config.SHARD_COUNT;
   const ids = config.SHARD_IDS ?? Array.from({ length: count }, (_, id) => id);
   const outside = ids.filter((id) => id >= count);
   if (outside.length) {
@@ -86,7 +82,7 @@ export function restInteractionApi(rest: REST): InteractionApi {
 export interface GatewayOptions {
   token: string;
   rest: REST;
-  plan: ShardPlan;
+  shards: ShardSettings;
   log: Logger;
   onInteraction: (raw: APIInteraction, shardId: number) => void;
   /** A fatal close after start-up (before it, connect() rejects). */
@@ -98,18 +94,21 @@ export class Gateway {
   /** Each gateway keeps its own resume data: two bots in one process must not resume each other's sessions. */
   private readonly sessions = new Map<number, SessionInfo>();
   private readonly readyShards = new Set<number>();
+  private planned?: Promise<ShardPlan>;
+  private plan?: ShardPlan;
   botUserId: string | undefined;
   applicationId: string | undefined;
 
   constructor(private readonly options: GatewayOptions) {
-    const { plan } = options;
+    const { shards } = options;
     this.manager = new WebSocketManager({
       token: options.token,
       rest: options.rest,
       // Interactions need no intent; permissions and resolved options come inside each one.
       intents: 0,
-      shardCount: plan.count,
-      shardIds: plan.ids,
+      // Null means Discord's recommendation and all shards: the same answer as planShards, from the same request.
+      shardCount: shards.SHARD_COUNT === 'auto' ? null : shards.SHARD_COUNT,
+      shardIds: shards.SHARD_IDS ?? null,
       retrieveSessionInfo: (shardId) => this.sessions.get(shardId) ?? null,
       updateSessionInfo: (shardId, info) => {
         if (info) this.sessions.set(shardId, info);
@@ -135,18 +134,30 @@ export class Gateway {
     }
   }
 
-  get shards(): ShardPlan {
-    return this.options.plan;
+  /**
+   * Works out the shards this process runs. With SHARD_COUNT=auto it asks `GET /gateway/bot` once: @discordjs/ws
+   * keeps the answer, so connecting does not ask again.
+   */
+  planShards(): Promise<ShardPlan> {
+    this.planned ??= planShards(this.options.shards, async () => {
+      return (await this.manager.fetchGatewayInformation()).shards;
+    }).then((plan) => (this.plan = plan));
+    return this.planned;
   }
 
-  /** Whether this process runs the shard that owns the server. */
+  get shards(): ShardPlan {
+    if (!this.plan) throw new Error('the shards are not planned yet: call planShards() or connect() first');
+    return this.plan;
+  }
+
+  /** Whether this process runs the shard that owns the server (none before the shards are planned). */
   ownsGuild(guildId: string): boolean {
-    return this.options.plan.ids.includes(shardOf(guildId, this.options.plan.count));
+    return this.plan ? this.plan.ids.includes(shardOf(guildId, this.plan.count)) : false;
   }
 
   /** Opens every shard of the plan; resolves when each has said READY, rejects on a close that cannot be fixed. */
   async connect(): Promise<void> {
-    const wanted = this.options.plan.ids.length;
+    const wanted = (await this.planShards()).ids.length;
     let startedUp = false;
     const allReady = new Promise<void>((resolve, reject) => {
       this.manager.on(WebSocketShardEvents.Closed, ({ code, shardId }) => {

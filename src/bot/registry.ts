@@ -54,8 +54,11 @@ function isCommandFile(file: string): boolean {
 /** Imports and validates each command module; a bad one stops start-up with its file named. */
 export async function loadCommands(dir = commandsDir): Promise<CommandRegistry> {
   const commands: Command[] = [];
-  for (const file of readdirSync(dir).filter(isCommandFile).sort()) {
-    const module: unknown = await import(pathToFileURL(join(dir, file)).href);
+  const files = readdirSync(dir).filter(isCommandFile).sort();
+  // Imported side by side (the loader reads and compiles them as they come), checked in name order.
+  const modules: unknown[] = await Promise.all(files.map((file) => import(pathToFileURL(join(dir, file)).href)));
+  for (const [index, file] of files.entries()) {
+    const module = modules[index];
     const parsed = z.object({ default: commandSchema }).safeParse(module);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');

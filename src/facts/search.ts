@@ -186,6 +186,21 @@ function countsLowerBound(a: Int8Array, b: Int8Array): number {
   return Math.max(more, fewer);
 }
 
+/** Whether every typed word starts one of the name's words. */
+function wordsArePrefixes(queryWords: readonly string[], keyWords: readonly string[]): boolean {
+  for (const word of queryWords) {
+    let found = false;
+    for (const keyWord of keyWords) {
+      if (keyWord.startsWith(word)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
 function sortLetters(text: string): string {
   return [...text].sort().join('');
 }
@@ -222,6 +237,15 @@ function exactKey(text: string): string {
 
 interface SearchIndex {
   keys: Key[];
+  /** Codes by their text: a code matches only when typed whole. */
+  codes: Map<string, Key[]>;
+  /**
+   * Names (not codes) by the first letter of their text and of each word, by each pair of adjacent letters, and by
+   * length: the only places a match can come from (see candidates).
+   */
+  byStart: Map<string, Key[]>;
+  byPair: Map<string, Key[]>;
+  byLength: Key[][];
   /** Every code, name and alias, normalised: what most typed values are, found without a scan. */
   exact: Map<string, Country>;
   /** Former names, and names that fit several states: checked before everything else. */
@@ -230,7 +254,16 @@ interface SearchIndex {
 }
 
 function buildIndex(countries: readonly Country[], names: FormerNames | undefined): SearchIndex {
-  const index: SearchIndex = { keys: [], exact: new Map(), formerByName: new Map(), ambiguousByName: new Map() };
+  const index: SearchIndex = {
+    keys: [],
+    codes: new Map(),
+    byStart: new Map(),
+    byPair: new Map(),
+    byLength: [],
+    exact: new Map(),
+    formerByName: new Map(),
+    ambiguousByName: new Map(),
+  };
   /** Adds a search key and returns the text's exact-map key (normalised, no spaces, Hangul as written). */
   const add = (country: Country, text: string, isCode: boolean, isName: boolean, isFormer = false): string => {
     const normalized = normalizeName(text);
@@ -272,13 +305,31 @@ function buildIndex(countries: readonly Country[], names: FormerNames | undefine
   }
   for (const entry of names?.ambiguous ?? [])
     for (const name of entry.names) index.ambiguousByName.set(exactKey(name), entry.countries);
+  const file = (map: Map<string, Key[]>, text: string, key: Key): void => {
+    const list = map.get(text);
+    if (!list) map.set(text, [key]);
+    else if (list.at(-1) !== key) list.push(key);
+  };
+  for (const key of index.keys) {
+    if (key.isCode) {
+      file(index.codes, key.compact, key);
+      continue;
+    }
+    (index.byLength[key.compact.length] ??= []).push(key);
+    for (const start of new Set([key.compact.charAt(0), ...key.words.map((word) => word.charAt(0))]))
+      file(index.byStart, start, key);
+    for (let i = 0; i + 1 < key.compact.length; i++) file(index.byPair, key.compact.slice(i, i + 2), key);
+  }
   return index;
 }
+
+const noKeys: Key[] = [];
 
 export class CountrySearch {
   /** People type the same beginnings ("s", "sy", "syr") over and over; answers are kept for the last 2,000. */
   private readonly recent = new RecentlyUsed<readonly Match[]>(2000);
   private built?: SearchIndex;
+  private readonly orders = new Map<Language, ReadonlyMap<Country, number>>();
 
   constructor(
     private readonly countries: readonly Country[],
@@ -312,13 +363,14 @@ export class CountrySearch {
     if (key.isCode) return compact === query ? 1000 : 0;
     if (compact === query) return key.isName ? 910 : 900;
     if (compact.startsWith(query)) return 800 - Math.min(compact.length - query.length, 50);
-    const wordPrefix = queryWords.every((word) => key.words.some((keyWord) => keyWord.startsWith(word)));
-    if (wordPrefix) return 700 - Math.min(compact.length - query.length, 50);
+    if (wordsArePrefixes(queryWords, key.words)) return 700 - Math.min(compact.length - query.length, 50);
     if (query.length >= 3 && compact.includes(query)) return 600 - Math.min(compact.length - query.length, 50);
     const allowance = typoAllowance(query.length);
     if (allowance === 0) return 0;
     const whole =
-      countsLowerBound(queryCounts, key.counts) > allowance ? allowance + 1 : editDistance(query, compact, allowance);
+      Math.abs(compact.length - query.length) > allowance || countsLowerBound(queryCounts, key.counts) > allowance
+        ? allowance + 1
+        : editDistance(query, compact, allowance);
     // A typo in a name typed only in part: compare with the name's start, when the first letter agrees.
     const start =
       compact.length > query.length && compact.charCodeAt(0) === query.charCodeAt(0)
@@ -353,15 +405,46 @@ export class CountrySearch {
     const queryLetters = sortLetters(compactQuery);
     const queryCounts = letterCounts(compactQuery);
     const best = new Map<Country, number>();
-    for (const key of this.index.keys) {
-      const score = this.scoreKey(key, compactQuery, queryWords, queryLetters, queryCounts);
-      if (score > (best.get(key.country) ?? 0)) best.set(key.country, score);
+    for (const keys of this.candidates(compactQuery)) {
+      for (const key of keys) {
+        const score = this.scoreKey(key, compactQuery, queryWords, queryLetters, queryCounts);
+        if (score > (best.get(key.country) ?? 0)) best.set(key.country, score);
+      }
     }
-    const collator = nameCollator(language);
+    const order = this.nameOrder(language);
     return [...best]
       .map(([country, score]) => ({ country, score }))
-      .sort((a, b) => b.score - a.score || collator.compare(a.country.name[language], b.country.name[language]))
+      .sort((a, b) => b.score - a.score || (order.get(a.country) ?? 1e9) - (order.get(b.country) ?? 1e9))
       .slice(0, limit);
+  }
+
+  /**
+   * The only keys that can score for a query (see matchScore): a code typed whole; names that start with its first
+   * letter (the start of a name, of a word, or of a typo in a name's start); from 3 letters, names holding its
+   * first two; and when typos are allowed, names whose length is within the allowance (a whole-name typo or
+   * scrambled letters). The lists may overlap: a key scored twice keeps its score.
+   */
+  private candidates(query: string): Key[][] {
+    const { codes, byStart, byPair, byLength } = this.index;
+    // The first typed word starts with the query's first letter too (a word of only a silent ㅇ matches nothing).
+    const lists = [codes.get(query) ?? noKeys, byStart.get(query.charAt(0)) ?? noKeys];
+    if (query.length >= 3) lists.push(byPair.get(query.slice(0, 2)) ?? noKeys);
+    const allowance = typoAllowance(query.length);
+    for (let length = Math.max(1, query.length - allowance); length <= query.length + allowance; length++)
+      lists.push(byLength[length] ?? noKeys);
+    return lists;
+  }
+
+  /** Each country's place in the alphabetical order of the reader's language, for ties. */
+  private nameOrder(language: Language): ReadonlyMap<Country, number> {
+    let order = this.orders.get(language);
+    if (!order) {
+      const collator = nameCollator(language);
+      const sorted = [...this.countries].sort((a, b) => collator.compare(a.name[language], b.name[language]));
+      order = new Map(sorted.map((country, place) => [country, place]));
+      this.orders.set(language, order);
+    }
+    return order;
   }
 
   /**

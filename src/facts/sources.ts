@@ -28,6 +28,8 @@ export interface SourcesFile {
 export class SourceBook {
   private readonly publishers: ReadonlyMap<string, string>;
   private readonly denied: ReadonlyMap<string, string>;
+  /** Labels already worked out, by language and URL: parsing a URL for every link of every reply adds up. */
+  private readonly labels = { en: new Map<string, string>(), ko: new Map<string, string>() };
 
   constructor(file: SourcesFile) {
     this.publishers = new Map(Object.entries(file.publishers));
@@ -54,6 +56,14 @@ export class SourceBook {
    * Peru"), anything else by its publisher's name, and the bare host only where no name is on file.
    */
   label(url: string, language: 'en' | 'ko'): string {
+    const known = this.labels[language].get(url);
+    if (known !== undefined) return known;
+    const label = this.labelOf(url, language);
+    this.labels[language].set(url, label);
+    return label;
+  }
+
+  private labelOf(url: string, language: 'en' | 'ko'): string {
     const parsed = new URL(url);
     const wiki = /^([a-z]+)\.(?:m\.)?wikipedia\.org$/.exec(parsed.hostname);
     if (wiki && parsed.pathname.startsWith('/wiki/')) {

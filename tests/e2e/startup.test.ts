@@ -139,6 +139,9 @@ describe('shards at start-up', () => {
     const world = await startWorld({ fake: { guilds: 2501, maxConcurrency: 3 } });
     try {
       expect(world.bot.gateway.shards).toEqual({ count: 3, ids: [0, 1, 2] });
+      // The plan and the connection share one answer: Discord is asked once, not once for each.
+      const asked = world.discord.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/gateway/bot'));
+      expect(asked).toHaveLength(1);
       const guildId = world.discord.guildIds([2, 3])[0]!;
       const channelId = world.discord.guild(guildId)!.channels[0]!.id;
       const reply = await world.discord.slash('/relations country:Syria', { guildId, channelId });

@@ -100,6 +100,13 @@ describe('what the search matches, and in which order', () => {
     expect(codes('indxxxsia')).toEqual(['ID']);
   });
 
+  it('finds a name up to the allowance longer or shorter than typed, whatever letter it starts with', () => {
+    // Two letters missing from Germany, the first among them; two extra letters around Chad.
+    expect(codes('emany')).toEqual(['DE']);
+    expect(codes('xchadx')).toEqual(['TD']);
+    expect(codes('xchadxx')).toEqual([]);
+  });
+
   it('takes a typo in the start of a long name when the first letter agrees', () => {
     expect(codes('madahas')).toEqual(['MG']);
     expect(codes('badagas')).toEqual([]);

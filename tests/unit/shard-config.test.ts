@@ -1,6 +1,5 @@
 // SHARD_COUNT and SHARD_IDS: what each accepts, what it refuses (one line, naming the variable), and the plan of
 // shards a process runs.
-import type { REST } from '@discordjs/rest';
 import { describe, expect, it } from 'vitest';
 import { planShards, shardOf } from '../../src/bot/gateway.js';
 import { ConfigError, configFromEnv, type Config } from '../../src/config.js';
@@ -9,15 +8,13 @@ import { fakeBotToken } from '../../src/harness/index.js';
 const token = fakeBotToken('123456789012345678');
 const env = (extra: Record<string, string>) => configFromEnv({ DISCORD_TOKEN: token, ...extra });
 
-/** A REST client whose GET /gateway/bot recommends `shards`. */
+/** Discord's recommendation of `shards`, counting how often it is asked. */
 const recommending = (shards: number) => {
   const asked: string[] = [];
-  const rest = {
-    get: async (route: string) => {
-      asked.push(route);
-      return { url: 'wss://gateway', shards, session_start_limit: {} };
-    },
-  } as unknown as REST;
+  const rest = async () => {
+    asked.push('/gateway/bot');
+    return shards;
+  };
   return { rest, asked };
 };
 
