@@ -107,7 +107,7 @@ export default defineCommand({
         name_localizations: { ko: '오늘' },
         ...described(
           "Today's five questions, the same for everyone here: one try, played privately, with the day's board",
-          '이 서버 모두에게 같은 오늘의 다섯 문제: 하루 한 번, 나만 보며 풀고 오늘의 순위까지',
+          '서버 모두가 같은 오늘의 다섯 문제: 하루 한 번, 나만 보이게 풀고 오늘의 순위 확인',
         ),
       },
       {
