@@ -97,7 +97,8 @@ async function slash(line: string, json: boolean): Promise<string> {
 }
 
 async function click(target: string, json: boolean): Promise<string> {
-  if (!last) return 'Nothing to click yet: start a quiz (/quiz start, /quiz daily) or ask for a page (/quiz leaderboard).';
+  if (!last)
+    return 'Nothing to click yet: start a quiz (/quiz start, /quiz daily) or ask for a page (/quiz leaderboard).';
   const message = discord.message(last.result.message.id) ?? last.result.message;
   const buttons = buttonsOf(message.components);
   const picked = /^\d+$/.test(target)
