@@ -1,6 +1,9 @@
-// /quiz start|stop|leaderboard|stats: multiple-choice rounds generated from the facts, played by the whole channel.
+// /quiz start|stop|leaderboard|stats: multiple-choice rounds generated from the facts, played by the whole channel;
+// /quiz daily: the server's five questions of the day, played privately, one try each.
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
-import { defineCommand, described } from '../src/bot/command.js';
+import { defineCommand, described, type Services } from '../src/bot/command.js';
+import { DailyChallenge } from '../src/quiz/daily-play.js';
+import { dailyReply, quizDailyAnswerId } from '../src/render/quiz-daily.js';
 import { rank } from '../src/quiz/stats.js';
 import { maxAnswerSeconds, minAnswerSeconds } from '../src/quiz/game.js';
 import { leaderboardReply, quizBoardId, quizMonthBoardId, statsReply, type BoardPeriod } from '../src/render/quiz.js';
@@ -20,6 +23,16 @@ async function leaderboard(
   const board =
     period.kind === 'all' ? await repository.board(guildId) : await repository.monthBoard(guildId, period.month);
   return leaderboardReply(rank(board), page, language, period);
+}
+
+/** The daily challenge, on the server's day: that of its daily post's time zone, else UTC. */
+function dailyChallenge(services: Services): DailyChallenge {
+  return new DailyChallenge({
+    facts: services.facts,
+    repository: services.quiz.repository.daily,
+    now: services.now,
+    zoneOf: async (guildId) => (await services.daily.repository.settingsOf(guildId))?.timezone ?? 'UTC',
+  });
 }
 
 export default defineCommand({
@@ -87,6 +100,15 @@ export default defineCommand({
             ],
           },
         ],
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'daily',
+        name_localizations: { ko: '오늘' },
+        ...described(
+          "Today's five questions, the same for everyone here: one try, played privately, with the day's board",
+          '서버 모두가 같은 오늘의 다섯 문제: 하루 한 번, 나만 보이게 풀고 오늘의 순위 확인',
+        ),
       },
       {
         type: ApplicationCommandOptionType.Subcommand,
@@ -172,6 +194,10 @@ export default defineCommand({
           ...(category !== undefined && { category }),
         });
       }
+      case 'daily': {
+        const view = await dailyChallenge(services).open(guildId, interaction.user.id);
+        return interaction.reply(dailyReply(view, language, services.facts.sources));
+      }
       case 'stop': {
         const manageServer = interaction.hasPermission(PermissionFlagsBits.ManageGuild);
         const outcome = await services.quiz.runner.end(channelId, { userId: interaction.user.id, manageServer });
@@ -207,6 +233,11 @@ export default defineCommand({
       return interaction.update(
         await leaderboard(repository, interaction.guildId!, period, month.page, interaction.language),
       );
+    }
+    const daily = quizDailyAnswerId.decode(interaction.customId);
+    if (daily && /^\d{4}-\d{2}-\d{2}$/.test(daily.day)) {
+      const view = await dailyChallenge(services).answer(interaction.guildId!, interaction.user.id, daily);
+      return interaction.update(dailyReply(view, interaction.language, services.facts.sources));
     }
     return services.quiz.runner.answer(interaction, interaction.language);
   },

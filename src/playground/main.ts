@@ -75,7 +75,8 @@ function show(result: InteractionResult, json: boolean): string {
 }
 
 function remember(result: InteractionResult): InteractionResult {
-  if (!result.ephemeral && buttonsOf(result.message.components).length) last = { result, followupsShown: 0 };
+  // A private reply with buttons (/quiz daily) is clicked the same way.
+  if (buttonsOf(result.message.components).length) last = { result, followupsShown: 0 };
   return result;
 }
 
@@ -96,7 +97,8 @@ async function slash(line: string, json: boolean): Promise<string> {
 }
 
 async function click(target: string, json: boolean): Promise<string> {
-  if (!last) return 'Nothing to click yet: start a quiz (/quiz start) or ask for a page (/quiz leaderboard).';
+  if (!last)
+    return 'Nothing to click yet: start a quiz (/quiz start, /quiz daily) or ask for a page (/quiz leaderboard).';
   const message = discord.message(last.result.message.id) ?? last.result.message;
   const buttons = buttonsOf(message.components);
   const picked = /^\d+$/.test(target)
@@ -105,8 +107,8 @@ async function click(target: string, json: boolean): Promise<string> {
   if (!picked) return `No button ${target}: ${buttons.map((b, i) => `${i + 1}) ${b.label}`).join('  ')}`;
   if (!picked.customId) return `That button is a link: ${picked.url}`;
   const result = await discord.click(message, picked.customId, actor);
-  // A page button replaces the message it is on: it stays the one to click next.
-  if (!result.ephemeral && buttonsOf(result.message.components).length) {
+  // A page button, or an answer of /quiz daily, replaces the message it is on: it stays the one to click next.
+  if (result.type === 7 && buttonsOf(result.message.components).length) {
     last = { result: { ...last.result, message: result.message }, followupsShown: last.followupsShown };
   }
   return show(result, json);

@@ -57,6 +57,26 @@ export interface QuizStrings {
   statsTitle: string;
   stats: { answered: string; right: string; accuracy: string; streak: string; best: string; points: string };
   noStats: (user: string) => string;
+  daily: DailyStrings;
+}
+
+/** The daily challenge (/quiz daily). `day` arrives already in words. */
+export interface DailyStrings {
+  questionTitle: (number: number, total: number) => string;
+  footer: (day: string, difficulty: string) => string;
+  resumed: (number: number) => string;
+  right: string;
+  wrong: string;
+  yourAnswer: (label: string) => string;
+  resultTitle: (day: string, right: number, total: number) => string;
+  comeBack: (next: string) => string;
+  oneTry: (next: string) => string;
+  lateFinish: (day: string) => string;
+  streak: string;
+  streakLine: (current: number, best: number) => string;
+  board: string;
+  boardLine: (rank: number, user: string, right: number, total: number, streak: number) => string;
+  expired: (day: string) => string;
 }
 
 const en: QuizStrings = {
@@ -126,6 +146,24 @@ const en: QuizStrings = {
     points: 'Points',
   },
   noStats: (user) => `${user} has not answered any quiz question here yet.`,
+  daily: {
+    questionTitle: (number, total) => `Daily challenge: question ${number} of ${total}`,
+    footer: (day, difficulty) => `${day} · ${difficulty} · one try, no time limit`,
+    resumed: (number) => `Welcome back: you stopped before question ${number}.`,
+    right: '✅ Right',
+    wrong: '❌ Not this one',
+    yourAnswer: (label) => `You chose **${label}**.`,
+    resultTitle: (day, right, total) => `Daily challenge of ${day}: ${right} of ${total} right`,
+    comeBack: (next) => `The next challenge opens ${next}.`,
+    oneTry: (next) => `You have played today's challenge: one try a day. The next one opens ${next}.`,
+    lateFinish: (day) => `You finished the challenge of ${day}, which counts for that day.`,
+    streak: 'Streak',
+    streakLine: (current, best) =>
+      `🔥 ${current} day${current === 1 ? '' : 's'} in a row (best: ${best} day${best === 1 ? '' : 's'})`,
+    board: 'Board of the day',
+    boardLine: (rank, user, right, total, streak) => `${rank}. ${user}: ${right}/${total} · 🔥 ${streak}`,
+    expired: (day) => `The challenge of ${day} is closed. Play today's with /quiz daily.`,
+  },
 };
 
 const ko: QuizStrings = {
@@ -195,6 +233,23 @@ const ko: QuizStrings = {
     points: '점수',
   },
   noStats: (user) => `${user}님은 이 서버에서 아직 퀴즈에 답하지 않았습니다.`,
+  daily: {
+    questionTitle: (number, total) => `오늘의 퀴즈: 문제 ${number}/${total}`,
+    footer: (day, difficulty) => `${day} · ${difficulty} · 하루 한 번, 시간제한 없음`,
+    resumed: (number) => `다시 오셨네요. ${number}번 문제부터 이어서 풉니다.`,
+    right: '✅ 정답',
+    wrong: '❌ 오답',
+    yourAnswer: (label) => `고른 답: **${label}**`,
+    resultTitle: (day, right, total) => `오늘의 퀴즈 · ${day}: ${total}문제 중 ${right}개 정답`,
+    comeBack: (next) => `다음 퀴즈는 ${next} 열립니다.`,
+    oneTry: (next) => `오늘의 퀴즈는 이미 풀었습니다. 하루에 한 번만 풀 수 있습니다. 다음 퀴즈는 ${next} 열립니다.`,
+    lateFinish: (day) => `${day} 퀴즈를 마쳤습니다. 점수는 그날 기록으로 남습니다.`,
+    streak: '연속 참여',
+    streakLine: (current, best) => `🔥 ${current}일 연속 (최고 ${best}일)`,
+    board: '오늘의 순위',
+    boardLine: (rank, user, right, total, streak) => `${rank}. ${user}: ${right}/${total} · 🔥 ${streak}일`,
+    expired: (day) => `${day} 퀴즈는 마감되었습니다. 오늘의 퀴즈는 \`/퀴즈 오늘\` 명령으로 풀어 보세요.`,
+  },
 };
 
 export const quizStrings: Record<Language, QuizStrings> = { en, ko };

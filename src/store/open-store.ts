@@ -94,8 +94,9 @@ export class Namespace<T> {
     return withTimeout(`${this.name} get`, this.keyv.get(key));
   }
 
-  async set(key: string, value: T): Promise<void> {
-    const ok = await withTimeout(`${this.name} set`, this.keyv.set(key, value));
+  /** `ttlMs`: the record is forgotten that long after this write (default: kept). */
+  async set(key: string, value: T, ttlMs?: number): Promise<void> {
+    const ok = await withTimeout(`${this.name} set`, this.keyv.set(key, value, ttlMs));
     if (ok === false) throw new StoreUnavailableError(`${this.name} set`, 'the write was not accepted');
   }
 

@@ -6,6 +6,7 @@
 // so the lock in this process is the only writer of that server's board.
 import type { ScoredAnswer } from '../quiz/game.js';
 import { noStats, withAnswer, type PlayerStats } from '../quiz/stats.js';
+import { DailyChallengeRepository } from './daily-challenge-repository.js';
 import type { Store } from './open-store.js';
 
 export type Board = Record<string, PlayerStats>;
@@ -40,7 +41,12 @@ export class QuizRepository {
   /** Rounds not yet written because the store was down; written with the next round that gets through. */
   private readonly pending = new Map<string, PendingAnswer[]>();
 
-  constructor(private readonly store: Store) {}
+  /** The daily challenge's records (/quiz daily): all in the store, none in this process. */
+  readonly daily: DailyChallengeRepository;
+
+  constructor(private readonly store: Store) {
+    this.daily = new DailyChallengeRepository(store);
+  }
 
   private boards() {
     return this.store.namespace<Board>('quiz-boards');

@@ -350,9 +350,9 @@ describe('fairness', () => {
     later(1000);
     const third = await world.discord.click(question1, ids[(right + 2) % 4]!, actor(bob));
     await revealRound1(started);
-    const gotIt = world.discord.message(question1.id)!.embeds[0]!.fields![0]!.value;
+    const [gotIt, source] = world.discord.message(question1.id)!.embeds[0]!.fields!;
     const label = buttonsOf(question1)[right]!.label!.slice(4);
-    return { first, changed, same, third, gotIt, label };
+    return { first, changed, same, third, gotIt: gotIt!.value, source, label };
   }
 
   it('a player changes an answer once before the reveal; a second change is refused; the final answer and its time count', async () => {
@@ -369,13 +369,16 @@ describe('fairness', () => {
   });
 
   it('in Korean: the change, the confirmation and the refusal', async () => {
-    const { changed, same, third, gotIt, label } = await changeTwice(ko);
+    const { changed, same, third, gotIt, source, label } = await changeTwice(ko);
     expect(changed.data.content).toBe(
       `답을 **${label}** 선택지로 바꿨습니다. 정답 공개 전에 한 번만 바꿀 수 있습니다.`,
     );
     expect(same.data.content).toBe(`답은 그대로 **${label}** 선택지입니다.`);
     expect(third.data.content).toBe(`이미 답을 한 번 바꿨기 때문에 더 바꿀 수 없습니다. 현재 답: **${label}**`);
     expect(gotIt).toBe(`<@${alice.userId}> +950, <@${bob.userId}> +875`);
+    // The reveal cites its source in Korean too.
+    expect(source?.name).toBe('출처');
+    expect(source?.value).toMatch(/^\[[^\]]+\]\(https?:\/\/[^)]+\)/);
   });
 
   /** Alice plays alone: right in both rounds. */
