@@ -171,9 +171,11 @@ function wireInteractions(built: Built, api: InteractionApi) {
       void refuseWhileRestarting(raw, api).catch(() => undefined);
       return;
     }
-    const handling = routeInteraction(raw, built.registry, built.services, api).finally(() =>
-      inFlight.delete(handling),
-    );
+    const handling = routeInteraction(raw, built.registry, built.services, api)
+      .catch((error: unknown) =>
+        built.services.log.error({ err: error, ref: raw.id }, 'interaction could not be routed'),
+      )
+      .finally(() => inFlight.delete(handling));
     inFlight.add(handling);
   };
   return {

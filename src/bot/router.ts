@@ -24,8 +24,11 @@ function commandNameOf(raw: APIInteraction): string | undefined {
     case InteractionType.ApplicationCommandAutocomplete:
       return raw.data.name;
     case InteractionType.MessageComponent:
-    case InteractionType.ModalSubmit:
-      return commandOfCustomId(raw.data.custom_id);
+    case InteractionType.ModalSubmit: {
+      // Discord always sends one; anything else is input that must not take the bot down.
+      const customId: unknown = raw.data?.custom_id;
+      return typeof customId === 'string' ? commandOfCustomId(customId) : undefined;
+    }
     default:
       return undefined;
   }

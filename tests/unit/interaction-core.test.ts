@@ -514,6 +514,15 @@ describe('the router, in detail', () => {
     services = { log } as unknown as Services;
   });
 
+  it('a click without a custom_id is answered like an unknown command, never thrown', async () => {
+    const api = recorder();
+    const raw = clickOn('game:x');
+    delete (raw.data as { custom_id?: string }).custom_id;
+    await expect(routeInteraction(raw, registry, services, api)).resolves.toBeUndefined();
+    expect(contentOf(api)).toMatch(/don't know that command/);
+    expect(seen).toEqual([]);
+  });
+
   it('a server-only command: refused in a DM, run in a server without any permission', async () => {
     const dm = recorder();
     await routeInteraction(slash('game', [], { guild: false }), registry, services, dm);
