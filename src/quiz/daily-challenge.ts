@@ -36,9 +36,22 @@ export function dailySeed(guildId: string, day: string): number {
   return hash32(`attache daily challenge:${guildId}:${day}`);
 }
 
-/** The day's five questions for a server. */
-export function dailyQuestions(facts: Facts, guildId: string, day: string): Question[] {
-  return generateQuiz(facts, dailyChallengeSize, dailyDifficulty, seededRandom(dailySeed(guildId, day)));
+/** Every open and every click asks for the day's questions again: the last few hundred server-days are kept. */
+const recentDays = new WeakMap<Facts, Map<string, readonly Question[]>>();
+const keptDays = 500;
+
+/** The day's five questions for a server (the same every time: they are drawn from a seed). */
+export function dailyQuestions(facts: Facts, guildId: string, day: string): readonly Question[] {
+  let days = recentDays.get(facts);
+  if (!days) recentDays.set(facts, (days = new Map<string, readonly Question[]>()));
+  const key = `${guildId}:${day}`;
+  let questions = days.get(key);
+  if (!questions) {
+    questions = generateQuiz(facts, dailyChallengeSize, dailyDifficulty, seededRandom(dailySeed(guildId, day)));
+    days.set(key, questions);
+    if (days.size > keptDays) days.delete(days.keys().next().value!);
+  }
+  return questions;
 }
 
 /**
