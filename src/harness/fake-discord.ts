@@ -82,7 +82,8 @@ export class FakeDiscord {
     const gatewayUrl = () => ref.self!.gatewayUrl;
     const onChange = () => ref.self?.signal.notify();
     const tracker = new InteractionTracker(options.deferredTimeoutMs ?? 15_000);
-    const { heartbeatIntervalMs, resumeWindowMs, resumeBufferSize, maxGuildsPerShard, maxConcurrency } = options;
+    const { heartbeatIntervalMs, resumeWindowMs, resumeBufferSize, maxGuildsPerShard, maxConcurrency, identifyPacing } =
+      options;
     const gateway = new Gateway({
       world,
       gatewayUrl,
@@ -92,6 +93,7 @@ export class FakeDiscord {
       resumeBufferSize,
       maxGuildsPerShard,
       maxConcurrency,
+      identifyPacing,
     });
     const router = new Router();
     addCoreRoutes(router, { world, gatewayUrl, sessionStartLimit: () => gateway.sessionStartLimit() });

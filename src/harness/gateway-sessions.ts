@@ -12,6 +12,8 @@ export interface GatewayStats {
   connections: number;
   /** Successful IDENTIFYs (READY sent): each starts a new session. */
   identifies: number;
+  /** IDENTIFYs refused with op 9 because their rate-limit key identified less than 5 s before (identifyPacing). */
+  identifiesTooSoon: number;
   /** Successful RESUMEs (missed dispatches replayed, then RESUMED). */
   resumes: number;
   /** RESUMEs refused with op 9 d:false (unknown, invalidated or expired session, or missed dispatches no longer buffered). */
@@ -36,6 +38,7 @@ export function emptyStats(): GatewayStats {
   return {
     connections: 0,
     identifies: 0,
+    identifiesTooSoon: 0,
     resumes: 0,
     failedResumes: 0,
     dispatched: 0,

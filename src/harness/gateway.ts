@@ -41,7 +41,12 @@ export interface GatewayEnv {
   maxGuildsPerShard?: number;
   /** session_start_limit.max_concurrency: IDENTIFYs allowed per 5 s. Default 1, as for most bots. */
   maxConcurrency?: number;
+  /** Refuse an IDENTIFY sooner than 5 s after the last one of its rate-limit key (op 9). Default false. */
+  identifyPacing?: boolean;
 }
+
+/** Discord lets each rate-limit key (shard id % max_concurrency) identify once per this long. */
+const IDENTIFY_WINDOW_MS = 5000;
 
 /** Where a dispatch went: sent now, buffered for a RESUME, or dropped. */
 export type Delivery = 'delivered' | 'queued' | 'lost';
@@ -72,6 +77,8 @@ export class Gateway {
   private readonly sessions: SessionStore<Connection>;
   /** The session start limit's day: it starts with the fake, and again a day later. */
   private limitWindow = { startedAt: Date.now(), identifies: 0 };
+  /** When each rate-limit key last identified (identifyPacing only). */
+  private readonly lastIdentify = new Map<number, number>();
 
   constructor(private readonly env: GatewayEnv) {
     this.sessions = new SessionStore(
@@ -262,6 +269,17 @@ export class Gateway {
     const shard = identifyShard(d.shard);
     const refused = shardRefusal(shard, world.guildCount, this.env.maxGuildsPerShard ?? MAX_GUILDS_PER_SHARD);
     if (refused) return this.closeBy(conn, refused.code, refused.reason);
+    if (this.env.identifyPacing) {
+      const key = shard[0] % (this.env.maxConcurrency ?? 1);
+      const now = Date.now();
+      const last = this.lastIdentify.get(key);
+      if (last !== undefined && now - last < IDENTIFY_WINDOW_MS) {
+        this.stats.identifiesTooSoon++;
+        conn.send({ op: GatewayOpcodes.InvalidSession, d: false });
+        return;
+      }
+      this.lastIdentify.set(key, now);
+    }
     this.sessions.prune();
     const session = this.sessions.create(d.intents, shard);
     this.sessions.attach(session, conn);

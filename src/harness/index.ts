@@ -14,7 +14,9 @@
  * Sharding: GET /gateway/bot recommends max(1, ceil(servers / 1000)) shards; an IDENTIFY's `shard` is checked (4010
  * Invalid shard, 4011 Sharding required); each server's events and interactions go to the shard that owns it
  * (shardOf()), DMs to shard 0. guildIds([id, count]), gatewaySessions() and each result's `shard` / `sessionId` show
- * the routing; FakeDiscordOptions.guilds: N and addGuilds(N) make many servers cheaply.
+ * the routing; FakeDiscordOptions.guilds: N and addGuilds(N) make many servers cheaply. With identifyPacing, an
+ * IDENTIFY sooner than 5 s after the last of its rate-limit key (shard id % max_concurrency) gets op 9, as on
+ * Discord (gatewayStats.identifiesTooSoon counts them).
  *
  * Faults: closeGateway(4000 | 1006 | 4004 ...), sendReconnect(), sendInvalidSession(resumable), dropHeartbeatAcks(n),
  * inject(match, { status | delayMs | drop }), rateLimit({ path, retryAfter, global }); watch gatewayStats and

@@ -42,6 +42,12 @@ export interface FakeDiscordOptions {
   maxGuildsPerShard?: number;
   /** session_start_limit.max_concurrency in GET /gateway/bot. Default 1; more lets a client start shards at once. */
   maxConcurrency?: number;
+  /**
+   * Enforce Discord's identify pacing: one IDENTIFY per rate-limit key (shard id % max_concurrency) per 5 s; one
+   * sooner gets op 9 Invalid Session (d: false), as on Discord. Off by default, because tests restart bots faster
+   * than Discord would let them.
+   */
+  identifyPacing?: boolean;
   /** How long slash()/click()/autocomplete() wait for the first visible response. Default 3000 ms. */
   responseTimeoutMs?: number;
   /** After a deferral (callback 5/6), how long to wait for the edit or follow-up. Default 15000 ms. */

@@ -188,3 +188,33 @@ describe('two shards of one bot, 2,000 servers', () => {
     expect((await gatewayBot(fake)).session_start_limit.remaining).toBe(998);
   });
 });
+
+describe('identify pacing (identifyPacing: true)', () => {
+  /** A bare gateway client: HELLO, then IDENTIFY as the given shard; resolves with the first answer's op and event. */
+  async function identifyAs(fake: FakeDiscord, shard: [number, number]): Promise<{ op: number; t: string | null }> {
+    const { WebSocket } = await import('ws');
+    const socket = new WebSocket(`${fake.gatewayUrl}?v=10&encoding=json`);
+    try {
+      return await new Promise((resolve, reject) => {
+        socket.on('error', reject);
+        socket.on('message', (data: Buffer) => {
+          const payload = JSON.parse(data.toString()) as { op: number; t: string | null };
+          if (payload.op === 10) {
+            const d = { token: fake.token, intents: 0, properties: { os: 'linux', browser: 't', device: 't' }, shard };
+            socket.send(JSON.stringify({ op: 2, d }));
+          } else if (payload.op === 0 || payload.op === 9) resolve(payload);
+        });
+      });
+    } finally {
+      socket.close();
+    }
+  }
+
+  it('a second IDENTIFY of the same rate-limit key within 5 s gets op 9; another key may identify at once', async () => {
+    const fake = await start({ guilds: 1, maxConcurrency: 2, identifyPacing: true });
+    expect(await identifyAs(fake, [0, 4])).toMatchObject({ op: 0, t: 'READY' });
+    expect(await identifyAs(fake, [1, 4])).toMatchObject({ op: 0, t: 'READY' }); // key 1
+    expect(await identifyAs(fake, [2, 4])).toMatchObject({ op: 9, d: false }); // key 0 again, too soon
+    expect(fake.gatewayStats).toMatchObject({ identifies: 2, identifiesTooSoon: 1 });
+  });
+});

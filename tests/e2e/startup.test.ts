@@ -135,6 +135,16 @@ describe('shards at start-up', () => {
     }
   });
 
+  it('paces its IDENTIFYs as Discord requires: two shards at max_concurrency 1 are both ready, none refused', async () => {
+    const world = await startWorld({ fake: { guilds: 1001, identifyPacing: true } });
+    try {
+      expect(world.bot.gateway.shards).toEqual({ count: 2, ids: [0, 1] });
+      expect(world.discord.gatewayStats).toMatchObject({ identifies: 2, identifiesTooSoon: 0 });
+    } finally {
+      await world.close();
+    }
+  });
+
   it('SHARD_COUNT=auto takes Discord’s recommendation and answers in a server of the last shard', async () => {
     const world = await startWorld({ fake: { guilds: 2501, maxConcurrency: 3 } });
     try {
