@@ -72,6 +72,11 @@ export class DailyPoster {
     private readonly news: NewsDesk,
     /** The bot's own user id (from READY), to recognise its earlier posts. */
     private readonly botUserId: () => string | undefined,
+    /**
+     * A client that does not retry a request whose answer was lost (5xx, a reset connection): Discord takes no nonce
+     * for a forum post, so a blind retry could open a second one. The next run looks for the post before trying again.
+     */
+    private readonly onceRest: REST = rest,
   ) {}
 
   /** What the next post for this server holds, rendered; `empty` when the chosen topics have nothing that day. */
@@ -223,7 +228,7 @@ export class DailyPoster {
         available_tags?: { id: string; name: string }[];
       };
       const tag = newsTagOf(forum.available_tags ?? []);
-      const thread = (await this.rest.post(Routes.threads(channelId), {
+      const thread = (await this.onceRest.post(Routes.threads(channelId), {
         body: {
           name: postTitle(reply, language, day),
           auto_archive_duration: threadArchiveMinutes,

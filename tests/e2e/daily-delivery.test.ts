@@ -90,6 +90,25 @@ describe('a forum channel', () => {
     ]);
   });
 
+  it('exactly once without a nonce: a lost answer is not retried blindly, and the next run finds the post', async () => {
+    await set('channel:#briefings');
+    // Discord opened the post, but the answer never came: forum posts take no nonce, so no blind retry.
+    world.discord.inject(
+      { method: 'POST', path: `/channels/${ch.forum}/threads` },
+      { status: 502, afterHandling: true },
+    );
+    expect((await runAt(at9)).failed).toBe(1);
+    expect(world.discord.threads(ch.forum)).toHaveLength(1);
+    // A minute later the claim says to look first: the post is found among the active threads and recorded.
+    expect((await runAt('2026-11-27T00:01:05Z')).posted).toBe(1);
+    expect(world.discord.threads(ch.forum)).toHaveLength(1);
+    expect(text(await world.discord.slash('/daily history', admin))).toContain('2026-11-27: posted');
+    // A rate limit is waited out, not counted as a failure: still one post the next day.
+    world.discord.rateLimit({ method: 'POST', path: `/channels/${ch.forum}/threads`, retryAfter: 0.1 });
+    expect((await runAt('2026-11-28T00:00:05Z')).posted).toBe(1);
+    expect(world.discord.threads(ch.forum)).toHaveLength(2);
+  });
+
   it('in Korean: the title is dated in Korean and the 뉴스 tag is applied', async () => {
     const reply = await set('channel:#브리핑', adminKo);
     expect(text(reply)).toContain('게시물마다 새 포럼 게시물이 만들어집니다.');
