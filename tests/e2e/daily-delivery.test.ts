@@ -60,6 +60,10 @@ afterEach(() => world?.close());
 
 const set = (options: string, who = admin) =>
   world.discord.slash(`/daily set time:09:00 timezone:Asia/Seoul ${options}`, who);
+/**
+ * Sets the clock and runs what is due. The bot's own once-a-minute tick may run first under load, so tests check what
+ * happened (posts, threads, history), not the counts of one run.
+ */
 const runAt = async (iso: string) => {
   clock.now = new Date(iso);
   return world.bot.scheduler.runDue();
@@ -97,15 +101,15 @@ describe('a forum channel', () => {
       { method: 'POST', path: `/channels/${ch.forum}/threads` },
       { status: 502, afterHandling: true },
     );
-    expect((await runAt(at9)).failed).toBe(1);
+    await runAt(at9);
     expect(world.discord.threads(ch.forum)).toHaveLength(1);
     // A minute later the claim says to look first: the post is found among the active threads and recorded.
-    expect((await runAt('2026-11-27T00:01:05Z')).posted).toBe(1);
+    await runAt('2026-11-27T00:01:05Z');
     expect(world.discord.threads(ch.forum)).toHaveLength(1);
     expect(text(await world.discord.slash('/daily history', admin))).toContain('2026-11-27: posted');
     // A rate limit is waited out, not counted as a failure: still one post the next day.
     world.discord.rateLimit({ method: 'POST', path: `/channels/${ch.forum}/threads`, retryAfter: 0.1 });
-    expect((await runAt('2026-11-28T00:00:05Z')).posted).toBe(1);
+    await runAt('2026-11-28T00:00:05Z');
     expect(world.discord.threads(ch.forum)).toHaveLength(2);
   });
 
@@ -236,8 +240,7 @@ describe('what it holds', () => {
 
   it('in Korean: news only with nothing fresh skips the day, and the history says why', async () => {
     await set('channel:#general topics:news', adminKo);
-    const run = await runAt(at9);
-    expect(run.skipped).toBe(1);
+    await runAt(at9);
     expect(world.discord.channelMessages(ch.general).filter((m) => m.embeds.length)).toHaveLength(0);
     const history = text(await world.discord.slash('/daily history', adminKo));
     expect(history).toContain('2026-11-27: 건너뜀. 기한 안의 뉴스가 없고');
@@ -279,7 +282,7 @@ describe('/daily history', () => {
     await runAt(at9);
     const [posted] = world.discord.channelMessages(ch.general).filter((m) => m.embeds.length);
     world.discord.setChannel(ch.general, { botCanPost: false });
-    expect((await runAt('2026-11-28T00:00:05Z')).paused).toBe(1);
+    await runAt('2026-11-28T00:00:05Z');
     clock.now = new Date('2026-11-29T03:00:00Z');
     const history = text(await world.discord.slash('/daily history', admin));
     expect(history).toContain(
