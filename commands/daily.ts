@@ -3,12 +3,50 @@
 // router checks it again (`requires`), because server admins can override command permissions.
 import { ApplicationCommandOptionType, ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { commandData, defineCommand, described, type Services, type SlashContext } from '../src/bot/command.js';
-import { firstDay, nextPostAt, parseTimeOfDay, type DailySettings } from '../src/news/daily.js';
+import { countryChoices, countryFromText } from '../src/bot/country-option.js';
+import { mayMentionAnyRole } from '../src/bot/channel-access.js';
+import { historyLines } from '../src/news/daily-history.js';
+import {
+  firstDay,
+  maxPreferred,
+  newsTagOf,
+  nextPostAt,
+  parseTimeOfDay,
+  type DailySettings,
+  type DailyTopic,
+  type Delivery,
+} from '../src/news/daily.js';
 import { localDay, readTimeZone, searchTimeZones } from '../src/news/local-time.js';
 import { offsetLabel } from '../src/news/zone-input.js';
-import { channelMention, dailyStatusReply, discordWhen } from '../src/render/daily.js';
+import {
+  channelMention,
+  dailyHistoryReply,
+  dailyStatusReply,
+  discordWhen,
+  pauseText,
+  roleMention,
+  settingsLines,
+} from '../src/render/daily.js';
+import type { Language } from '../src/render/i18n.js';
 import { newsStrings } from '../src/render/news-strings.js';
-import { quoteUserText } from '../src/render/reply.js';
+import { clip, limits, quoteUserText } from '../src/render/reply.js';
+
+/**
+ * Topics as presets. A slash command has no multi-choice option, and a select menu after the command would be a
+ * second step with state to keep; six presets cover the useful mixes, Discord checks the value, and each is
+ * localized.
+ */
+const topicPresets = {
+  standard: ['news', 'on-this-day', 'fact'],
+  all: ['news', 'on-this-day', 'fact', 'quiz'],
+  news: ['news'],
+  history: ['on-this-day', 'fact'],
+  'news-quiz': ['news', 'quiz'],
+  quiz: ['quiz'],
+} as const satisfies Record<string, readonly DailyTopic[]>;
+
+/** What clears the preferred countries. */
+const noCountries = new Set(['none', '-', '없음']);
 
 const data = commandData({
   name: 'daily',
@@ -31,8 +69,8 @@ const data = commandData({
           type: ApplicationCommandOptionType.Channel,
           name: 'channel',
           name_localizations: { ko: '채널' },
-          ...described('Where to post', '게시할 채널'),
-          channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+          ...described('Where to post: a text, announcement or forum channel', '게시할 채널: 텍스트·공지·포럼 채널'),
+          channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.GuildForum],
           required: true,
         },
         {
@@ -51,6 +89,81 @@ const data = commandData({
           autocomplete: true,
           max_length: 64,
         },
+        {
+          type: ApplicationCommandOptionType.Boolean,
+          name: 'thread',
+          name_localizations: { ko: '스레드' },
+          ...described(
+            'Open a thread on each post for discussion (a forum always makes a new post)',
+            '게시물마다 토론용 스레드 열기 (포럼은 항상 새 게시물)',
+          ),
+        },
+        {
+          type: ApplicationCommandOptionType.Role,
+          name: 'role',
+          name_localizations: { ko: '역할' },
+          ...described(
+            'A role to mention in each post, such as @Diplomacy (never @everyone)',
+            '게시물마다 멘션할 역할, 예: @외교 (@everyone은 안 됨)',
+          ),
+        },
+        {
+          type: ApplicationCommandOptionType.Boolean,
+          name: 'clear-role',
+          name_localizations: { ko: '역할-해제' },
+          ...described('Stop mentioning the role', '역할 멘션 그만하기'),
+        },
+        {
+          type: ApplicationCommandOptionType.String,
+          name: 'topics',
+          name_localizations: { ko: '내용' },
+          ...described(
+            'What the posts hold (default: news, on this day, a fact)',
+            '게시물 내용 (기본값: 뉴스, 오늘의 역사, 오늘의 사실)',
+          ),
+          choices: [
+            {
+              name: 'News, else on this day, else a fact (default)',
+              name_localizations: { ko: '뉴스, 없으면 오늘의 역사, 없으면 오늘의 사실 (기본값)' },
+              value: 'standard',
+            },
+            {
+              name: 'All of that, and a quiz question of the day',
+              name_localizations: { ko: '기본 내용과 오늘의 퀴즈' },
+              value: 'all',
+            },
+            { name: 'News only', name_localizations: { ko: '뉴스만' }, value: 'news' },
+            {
+              name: 'On this day, else a fact (no news)',
+              name_localizations: { ko: '오늘의 역사, 없으면 오늘의 사실 (뉴스 제외)' },
+              value: 'history',
+            },
+            { name: 'News and a quiz question', name_localizations: { ko: '뉴스와 오늘의 퀴즈' }, value: 'news-quiz' },
+            { name: 'A quiz question only', name_localizations: { ko: '오늘의 퀴즈만' }, value: 'quiz' },
+          ],
+        },
+        {
+          type: ApplicationCommandOptionType.String,
+          name: 'prefer',
+          name_localizations: { ko: '우선-나라' },
+          ...described(
+            `Countries to put first, separated by commas (up to ${maxPreferred}); "none" to clear`,
+            `먼저 다룰 나라, 쉼표로 구분 (${maxPreferred}개까지). "없음"이면 해제`,
+          ),
+          autocomplete: true,
+          max_length: 100,
+        },
+        {
+          type: ApplicationCommandOptionType.Integer,
+          name: 'max-age',
+          name_localizations: { ko: '뉴스-기한' },
+          ...described(
+            'Skip news older than this many days (default 30)',
+            '이 일수보다 오래된 뉴스는 건너뛰기 (기본값 30)',
+          ),
+          min_value: 1,
+          max_value: 3650,
+        },
       ],
     },
     {
@@ -66,6 +179,15 @@ const data = commandData({
       ...described(
         'Channel, time, next and last post, and why it is paused if it is',
         '채널, 시각, 다음·마지막 게시, 일시 중지 사유',
+      ),
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'history',
+      name_localizations: { ko: '기록' },
+      ...described(
+        'The last 10 days: posted (with links), skipped or paused and why, and the next post',
+        '최근 10일: 게시(링크), 건너뜀·일시 중지와 그 이유, 다음 게시',
       ),
     },
     {
@@ -88,11 +210,34 @@ const data = commandData({
 
 type SetOptions = Extract<SlashContext<typeof data>['invocation'], { subcommand: 'set' }>['options'];
 
+/** Country codes from "KR, Japan, 북한"; a reply when one is not a country or there are too many. */
+function preferredCountries(
+  typed: string,
+  services: Services,
+  language: Language,
+): { codes: string[] } | { problem: string } {
+  const d = newsStrings[language].daily;
+  if (noCountries.has(typed.trim().toLowerCase())) return { codes: [] };
+  const codes: string[] = [];
+  for (const part of typed
+    .split(/[,，、]/)
+    .map((text) => text.trim())
+    .filter(Boolean)) {
+    const found = countryFromText(services, part, language);
+    if ('reply' in found) return { problem: d.badPrefer(quoteUserText(part)) };
+    if (!codes.includes(found.country.code)) codes.push(found.country.code);
+  }
+  return codes.length > maxPreferred ? { problem: d.tooManyPreferred(maxPreferred) } : { codes };
+}
+
 async function set(interaction: SlashContext<typeof data>, options: SetOptions, guildId: string, services: Services) {
   const { language } = interaction;
   const d = newsStrings[language].daily;
   const { channel } = options;
-  const time = options.time === undefined ? '09:00' : parseTimeOfDay(options.time);
+  const { repository, poster } = services.daily;
+  // What is left out keeps its current value: running /daily set again to change one thing changes only that.
+  const previous = await repository.settingsOf(guildId);
+  const time = options.time === undefined ? (previous?.time ?? '09:00') : parseTimeOfDay(options.time);
   if (!time) return interaction.reply({ ephemeral: true, content: d.badTime(quoteUserText(options.time ?? '')) });
   const reading = options.timezone === undefined ? undefined : readTimeZone(options.timezone, services.now());
   if (reading && reading.kind !== 'zone') {
@@ -100,7 +245,7 @@ async function set(interaction: SlashContext<typeof data>, options: SetOptions, 
     const content = reading.kind === 'ambiguous' ? d.zoneAmbiguous(typed, reading.zones.join(', ')) : d.badZone(typed);
     return interaction.reply({ ephemeral: true, content });
   }
-  const timezone = reading?.zone ?? 'UTC';
+  const timezone = reading?.zone ?? previous?.timezone ?? 'UTC';
   // Say how a city, an abbreviation or an offset was read, so the admin sees the IANA zone it became.
   const readAs =
     reading?.as === 'offset'
@@ -108,18 +253,53 @@ async function set(interaction: SlashContext<typeof data>, options: SetOptions, 
       : reading?.as
         ? d.zoneReadAs(quoteUserText(options.timezone ?? ''), timezone)
         : undefined;
-  if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
+  const forum = channel.type === ChannelType.GuildForum;
+  if (!forum && channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
     return interaction.reply({
       ephemeral: true,
       content: d.cannotPost(channelMention(channel.id), d.reasons['not-text']),
     });
   }
+  // The @everyone role has the server's id; it would ping every member, which the bot never does.
+  if (options.role?.id === guildId) return interaction.reply({ ephemeral: true, content: d.everyoneRole });
+  let prefer = previous?.prefer;
+  if (options.prefer !== undefined) {
+    const read = preferredCountries(options.prefer, services, language);
+    if ('problem' in read) return interaction.reply({ ephemeral: true, content: read.problem });
+    prefer = read.codes;
+  }
+  const roleId = options['clear-role'] ? undefined : (options.role?.id ?? previous?.roleId);
+  const thread = options.thread ?? previous?.delivery === 'thread';
+  const delivery: Delivery = forum ? 'forum' : thread ? 'thread' : 'message';
+  const topics = options.topics === undefined ? previous?.topics : [...topicPresets[options.topics]];
+  const maxAgeDays = options['max-age'] ?? previous?.maxAgeDays;
+
   await interaction.defer({ ephemeral: true });
-  // The honest test of whether the bot may post there is to post: the confirmation doubles as that test.
-  const refused = await services.daily.poster.tryPost(channel.id, {
-    content: `📰 ${d.confirmedInChannel(time, timezone)}`,
-  });
-  if (refused) return interaction.reply({ content: d.cannotPost(channelMention(channel.id), d.reasons[refused]) });
+  const where = channelMention(channel.id);
+  let tagName: string | undefined;
+  let permissions: bigint | undefined;
+  if (delivery !== 'message') {
+    // A thread or a forum post needs more than a message: check each permission before saving, and name the missing.
+    const checked = await poster.checkChannel(guildId, channel.id, delivery);
+    if ('refused' in checked) {
+      const { reason, missing } = checked.refused;
+      const why = reason === 'not-text' ? d.reasons['not-text'] : pauseText(reason, missing, language);
+      return interaction.reply({ content: d.cannotPost(where, why) });
+    }
+    tagName = newsTagOf(checked.channel.tags)?.name ?? '';
+    permissions = checked.channel.permissions;
+  }
+  if (delivery !== 'forum') {
+    // The honest test of whether the bot may post there is to post: the confirmation doubles as that test.
+    const refused = await poster.tryPost(guildId, channel.id, {
+      content: `📰 ${d.confirmedInChannel(time, timezone)}`,
+    });
+    if (refused) {
+      const why =
+        refused.reason === 'not-text' ? d.reasons['not-text'] : pauseText(refused.reason, refused.missing, language);
+      return interaction.reply({ content: d.cannotPost(where, why) });
+    }
+  }
   const now = services.now();
   const settings: DailySettings = {
     channelId: channel.id,
@@ -127,12 +307,27 @@ async function set(interaction: SlashContext<typeof data>, options: SetOptions, 
     timezone,
     language,
     from: firstDay(time, timezone, now),
+    delivery,
+    ...(roleId && { roleId }),
+    ...(topics && { topics }),
+    ...(prefer?.length && { prefer }),
+    ...(maxAgeDays !== undefined && { maxAgeDays }),
   };
-  const { repository } = services.daily;
   await repository.saveSettings(guildId, settings);
   const next = nextPostAt(settings, await repository.recordOf(guildId), now);
-  const confirmation = d.set(channelMention(channel.id), time, timezone, discordWhen(next));
-  return interaction.reply({ content: readAs ? `${readAs}\n${confirmation}` : confirmation });
+  const lines = [
+    ...(readAs ? [readAs] : []),
+    d.set(where, time, timezone, discordWhen(next)),
+    ...settingsLines(settings, language, tagName),
+  ];
+  if (forum && options.thread) lines.push(d.forumIsThreads);
+  // A role that is not mentionable pings only when the bot may mention every role there.
+  if (options.role && !options.role.mentionable) {
+    permissions ??= await poster.permissionsIn(guildId, channel.id);
+    if (permissions !== undefined && !mayMentionAnyRole(permissions))
+      lines.push(d.roleWillNotPing(roleMention(options.role.id)));
+  }
+  return interaction.reply({ content: clip(lines.join('\n'), 2000) });
 }
 
 export default defineCommand({
@@ -157,6 +352,15 @@ export default defineCommand({
         const next = settings && nextPostAt(settings, record, services.now());
         return interaction.reply(dailyStatusReply(settings, record, next, language));
       }
+      case 'history': {
+        const settings = await repository.settingsOf(guildId);
+        const history = await repository.historyOf(guildId);
+        if (!settings && !history.length) return interaction.reply({ ephemeral: true, content: d.notSet });
+        const now = services.now();
+        const next = settings && nextPostAt(settings, await repository.recordOf(guildId), now);
+        const lines = historyLines(settings, history, now);
+        return interaction.reply(dailyHistoryReply(guildId, settings, lines, next, language));
+      }
       case 'preview': {
         const settings = await repository.settingsOf(guildId);
         if (!settings) return interaction.reply({ ephemeral: true, content: d.notSet });
@@ -171,14 +375,29 @@ export default defineCommand({
         const next = nextPostAt(settings, await repository.recordOf(guildId), services.now()) ?? services.now();
         const refused = await poster.postTest(guildId, settings, localDay(next, settings.timezone));
         const channel = channelMention(settings.channelId);
-        return interaction.reply({
-          content: refused ? d.cannotPost(channel, d.reasons[refused]) : d.testSent(channel, discordWhen(next)),
-        });
+        if (!refused) return interaction.reply({ content: d.testSent(channel, discordWhen(next)) });
+        const why =
+          refused.reason === 'not-text' ? d.reasons['not-text'] : pauseText(refused.reason, refused.missing, language);
+        return interaction.reply({ content: d.cannotPost(channel, why) });
       }
     }
   },
   async autocomplete(interaction, services) {
-    const zones = searchTimeZones(interaction.focused.value, 25, services.now());
+    const { focused, language } = interaction;
+    if (focused.name === 'prefer') {
+      // Completes the country being typed after the last comma, keeping the ones before it.
+      const parts = focused.value.split(/[,，、]/);
+      const typing = parts.pop() ?? '';
+      const before = parts.map((part) => part.trim()).filter(Boolean);
+      const choices = countryChoices(services, typing.trim(), language)
+        .map((choice) => ({
+          name: clip([...before, choice.name].join(', '), limits.choiceName),
+          value: [...before, choice.value].join(', '),
+        }))
+        .filter((choice) => choice.value.length <= 100);
+      return interaction.choices(choices);
+    }
+    const zones = searchTimeZones(focused.value, 25, services.now());
     await interaction.choices(zones.map((zone) => ({ name: zone, value: zone })));
   },
 });

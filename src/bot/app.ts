@@ -1,7 +1,7 @@
 // Puts the bot together in three steps: build the services (facts, store, commands, posters), wire the gateway's
 // interactions to the router, and log in. Used by `npm start`, the playground, the end-to-end tests and the
 // benchmarks alike, so all of them run the same bot.
-import type { REST } from '@discordjs/rest';
+import { REST } from '@discordjs/rest';
 import type { APIInteraction } from 'discord-api-types/v10';
 import { createHash } from 'node:crypto';
 import type { Config } from '../config.js';
@@ -138,7 +138,9 @@ async function buildServices(options: StartOptions, log: Logger, gateway: () => 
   const now = options.now ?? (() => new Date());
   const environment = { now, log, facts };
   const repository = new DailyRepository(store);
-  const poster = new DailyPoster(environment, rest, repository, news, () => gateway()?.botUserId);
+  // Forum posts take no nonce: they go through a client that never repeats a request on its own (see DailyPoster).
+  const once = new REST({ api: config.DISCORD_API_URL, retries: 0 }).setToken(config.DISCORD_TOKEN);
+  const poster = new DailyPoster(environment, rest, repository, news, () => gateway()?.botUserId, once);
   const quizRepository = new QuizRepository(store);
   const quizzes = new QuizRunner(environment, rest, quizRepository, options.quizSeed);
   const services: Services = {

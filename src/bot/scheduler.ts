@@ -108,6 +108,8 @@ export class Scheduler {
             ...record,
             skipped: { day: action.day, lateMinutes: action.lateMinutes },
           });
+          const skip = { day: action.day, at: now.toISOString(), lateMinutes: action.lateMinutes };
+          await this.repository.addHistory(guildId, { kind: 'skipped', reason: 'late', ...skip });
           this.ctx.log.info(
             { guildId, day: action.day, lateMinutes: action.lateMinutes },
             'daily post skipped: too late',

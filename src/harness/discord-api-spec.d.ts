@@ -27,5 +27,8 @@ declare module 'discord-api-spec/zod' {
   export const MessageCreateRequestSchema: SpecSchema;
   export const MessageEditRequestPartialSchema: SpecSchema;
   export const ApplicationCommandCreateRequestSchema: SpecSchema;
+  export const CreateForumThreadRequestSchema: SpecSchema;
+  export const CreateTextThreadWithMessageRequestSchema: SpecSchema;
+  export const CreateTextThreadWithoutMessageRequestSchema: SpecSchema;
   export const ApplicationCommandPatchRequestPartialSchema: SpecSchema;
 }

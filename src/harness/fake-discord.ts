@@ -29,6 +29,7 @@ import { canUseCommand } from './permissions.js';
 import { addInteractionRoutes } from './rest-interactions.js';
 import { Router } from './rest-router.js';
 import { addCoreRoutes } from './rest-routes.js';
+import { addThreadRoutes } from './rest-threads.js';
 import { rateLimitResponse } from './rest-faults.js';
 import { RestApi, matches } from './rest-server.js';
 import { recommendedShards } from './sharding.js';
@@ -97,6 +98,7 @@ export class FakeDiscord {
     });
     const router = new Router();
     addCoreRoutes(router, { world, gatewayUrl, sessionStartLimit: () => gateway.sessionStartLimit() });
+    addThreadRoutes(router, world);
     addInteractionRoutes(router, world, tracker);
     const onViolation = (v: Violation, params: Record<string, string>) => {
       const rec = params.token === undefined ? undefined : tracker.getByToken(params.token);
@@ -231,11 +233,23 @@ export class FakeDiscord {
     this.everyoneMayUse.add(`${guildId}:${name}`);
   }
 
-  /** Changes what the bot may do in a channel, as a server admin would. */
-  setChannel(channelId: string, change: { botCanPost: boolean }): void {
+  /** Changes what the bot may do in a channel, as a server admin would: botDenied replaces what it is denied. */
+  setChannel(channelId: string, change: { botCanPost?: boolean; botDenied?: bigint }): void {
     const channel = this.world.channel(channelId);
     if (!channel) throw new Error(`no channel ${channelId}`);
-    channel.botCanPost = change.botCanPost;
+    if (change.botCanPost !== undefined) channel.botCanPost = change.botCanPost;
+    if (change.botDenied !== undefined) channel.botDenied = change.botDenied;
+  }
+
+  /** Threads the bot opened (forum posts, threads from its messages), oldest first; of one channel when given. */
+  threads(parentId?: string): { id: string; parentId: string; name: string; appliedTags: string[]; type: number }[] {
+    return this.world.threads.list(parentId).map(({ id, parentId: parent, name, appliedTags, type }) => ({
+      id,
+      parentId: parent,
+      name,
+      appliedTags: [...appliedTags],
+      type,
+    }));
   }
 
   /** Forgets every message nonce, as Discord does after a few minutes: a resent nonce then makes a new message. */

@@ -99,7 +99,7 @@ export function actorParseContext(world: World, actor: Actor): ParseContext {
       const byName = ref.replace(/^#/, '');
       const ch = world.channel(ref) ?? (actor.dm ? undefined : world.channelByName(actor.guild.id, byName));
       if (!ch) return undefined;
-      return { id: ch.id, name: ch.name, type: ChannelType.GuildText, permissions: actor.permissions };
+      return { id: ch.id, name: ch.name, type: ch.type, permissions: actor.permissions };
     },
     user(id) {
       const user = id === world.botUser.id ? world.botUser : world.userFor(id);
@@ -110,9 +110,10 @@ export function actorParseContext(world: World, actor: Actor): ParseContext {
     },
     role(id) {
       if (actor.dm) return undefined; // no roles outside a server
-      return id === actor.guild.id
-        ? world.everyoneRole(actor.guild)
-        : { ...world.everyoneRole(actor.guild), id, name: `role-${id.slice(-4)}`, position: 1, permissions: '0' };
+      const known = world.roles(actor.guild).find((role) => role.id === id);
+      return (
+        known ?? { ...world.everyoneRole(actor.guild), id, name: `role-${id.slice(-4)}`, position: 1, permissions: '0' }
+      );
     },
   };
 }
@@ -160,7 +161,7 @@ function base(world: World, actor: Actor, id: string) {
     channel: world.apiChannel(actor.channel),
     member,
     guild_locale: Locale.EnglishUS,
-    app_permissions: botChannelPermissions(actor.channel.botCanPost).toString(),
+    app_permissions: world.botPermissionsIn(actor.channel).toString(),
     authorizing_integration_owners: { '0': actor.guild.id } as APIAuthorizingIntegrationOwnersMap,
     context: InteractionContextType.Guild,
   };

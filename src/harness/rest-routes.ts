@@ -1,13 +1,17 @@
 /** REST routes of the fake: gateway discovery, users, application, commands, channels, guilds. */
 import {
+  ChannelType,
   MessageType,
+  PermissionFlagsBits as P,
   type APIApplication,
   type APIGatewaySessionStartLimit,
   type ApplicationFlags,
   type RESTGetAPIGatewayBotResult,
 } from 'discord-api-types/v10';
 import { InvalidFormBody, isObject } from './commands.js';
+import { applyMentions } from './mentions.js';
 import { checkMessageBody, createMessage, editMessage } from './messages.js';
+import { botMay } from './rest-threads.js';
 import { error, json, type RouteAnswer, type RouteContext, type Router } from './rest-router.js';
 import { recommendedShards } from './sharding.js';
 import type { World } from './world.js';
@@ -95,17 +99,26 @@ export function addCoreRoutes(router: Router, { world, gatewayUrl, sessionStartL
   const unknownMessage = error(404, 10008, 'Unknown Message');
   router.add('GET', '/channels/:channel', (ctx) => {
     const ch = world.channel(ctx.params.channel!);
-    return ch ? json(200, world.apiChannel(ch)) : unknownChannel;
+    if (ch) return json(200, world.apiChannel(ch));
+    const thread = world.threads.get(ctx.params.channel!);
+    return thread && world.channel(thread.parentId) ? json(200, world.apiThread(thread)) : unknownChannel;
   });
   router.add('GET', '/channels/:channel/messages', (ctx) => {
-    if (!world.channel(ctx.params.channel!)) return unknownChannel;
+    if (!world.channel(ctx.params.channel!) && !world.threads.get(ctx.params.channel!)) return unknownChannel;
     const limit = Math.min(100, Number(ctx.query.get('limit') ?? 50) || 50);
     return json(200, [...(world.channelPosts.get(ctx.params.channel!) ?? [])].reverse().slice(0, limit));
   });
   router.add('POST', '/channels/:channel/messages', (ctx) => {
-    const ch = world.channel(ctx.params.channel!);
+    // A thread the bot opened is a channel of its own, with its parent's permissions.
+    const thread = world.threads.get(ctx.params.channel!);
+    const ch = world.channel(thread ? thread.parentId : ctx.params.channel!);
     if (!ch) return unknownChannel;
-    if (!ch.botCanPost) return error(403, 50013, 'Missing Permissions');
+    if (!botMay(world, ch, P.ViewChannel)) return error(403, 50001, 'Missing Access');
+    if (!thread && ch.type === ChannelType.GuildForum)
+      return error(400, 50008, 'Cannot send messages in a non-text channel');
+    if (!botMay(world, ch, thread ? P.SendMessagesInThreads : P.SendMessages))
+      return error(403, 50013, 'Missing Permissions');
+    const target = thread?.id ?? ch.id;
     const body = isObject(ctx.body) ? ctx.body : {};
     const problem = checkMessageBody(body, ctx.files, true);
     if (problem) return error(problem.status, problem.code, problem.message, problem.errors);
@@ -114,19 +127,21 @@ export function addCoreRoutes(router: Router, { world, gatewayUrl, sessionStartL
       body.enforce_nonce === true && (typeof body.nonce === 'string' || typeof body.nonce === 'number')
         ? String(body.nonce)
         : undefined;
-    const earlier = nonce ? world.messageByNonce(ch.id, nonce) : undefined;
+    const earlier = nonce ? world.messageByNonce(target, nonce) : undefined;
     if (earlier) return json(200, earlier);
     const message = createMessage(world.ids, {
       id: world.ids.next(),
-      channelId: ch.id,
+      channelId: target,
       author: world.botUser,
       body,
       files: ctx.files,
       type: isObject(body.message_reference) ? MessageType.Reply : MessageType.Default,
     });
     if (isObject(body.message_reference))
-      message.message_reference = { ...(body.message_reference as object), channel_id: ch.id, guild_id: ch.guildId };
-    if (nonce) world.rememberNonce(ch.id, nonce, message);
+      message.message_reference = { ...(body.message_reference as object), channel_id: target, guild_id: ch.guildId };
+    const guild = world.guild(ch.guildId);
+    if (guild) applyMentions(world, guild, world.botPermissionsIn(ch), body, message);
+    if (nonce) world.rememberNonce(target, nonce, message);
     return json(200, world.storeMessage(message, true));
   });
   const channelMessage = (ctx: RouteContext) => {

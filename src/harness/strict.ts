@@ -66,12 +66,24 @@ const patchCommand: Check = (body) => [
   ...commandIssues(isObject(body) ? { name: 'x', description: 'x', ...body } : body, []),
 ];
 
+/** POST /channels/:id/threads: a forum post carries its first message; a thread of a text channel has none. */
+const startThread: Check = (body) => {
+  if (!isObject(body)) return [notADict()];
+  if (body.message === undefined) return schemaIssues(spec.CreateTextThreadWithoutMessageRequestSchema, body);
+  const out = schemaIssues(spec.CreateForumThreadRequestSchema, body);
+  if (isObject(body.message)) out.push(...messageLimitIssues(body.message, ['message']));
+  return out;
+};
+
 const CHECKS: Record<string, Check> = {
   'POST /interactions/:id/:token/callback': callback,
   'POST /webhooks/:app/:token': message(spec.IncomingWebhookRequestPartialSchema),
   'PATCH /webhooks/:app/:token/messages/:message': message(spec.IncomingWebhookUpdateRequestPartialSchema),
   'POST /channels/:channel/messages': message(spec.MessageCreateRequestSchema),
   'PATCH /channels/:channel/messages/:message': message(spec.MessageEditRequestPartialSchema),
+  'POST /channels/:channel/threads': startThread,
+  'POST /channels/:channel/messages/:message/threads': (body) =>
+    isObject(body) ? schemaIssues(spec.CreateTextThreadWithMessageRequestSchema, body) : [notADict()],
   'PUT /applications/:app/commands': bulkCommands,
   'PUT /applications/:app/guilds/:guild/commands': bulkCommands,
   'POST /applications/:app/commands': createCommand,

@@ -1,5 +1,6 @@
 /** Public types of the fake Discord. */
 import type {
+  ChannelType,
   APIApplicationCommandOptionChoice,
   APIInteractionResponseCallbackData,
   APIMessage,
@@ -12,6 +13,29 @@ export interface FakeChannelSpec {
   name?: string;
   /** Default true. When false, POST /channels/:id/messages answers 403 (50013) and app_permissions lack SEND_MESSAGES. */
   botCanPost?: boolean;
+  /** Default a text channel. A forum (15) holds only threads: posts are opened with POST /channels/:id/threads. */
+  type?: FakeChannelType;
+  /** A forum's tags (available_tags); ids are made when left out. */
+  tags?: { id?: string; name: string }[];
+  /** A forum that requires a tag on every post (channel flag REQUIRE_TAG). */
+  requireTag?: boolean;
+  /**
+   * Permissions the bot is denied in this channel (a member overwrite for the bot, as an admin would set), e.g.
+   * PermissionFlagsBits.CreatePublicThreads. botCanPost: false is the same as denying SendMessages and
+   * SendMessagesInThreads.
+   */
+  botDenied?: bigint;
+}
+
+/** The channel types the fake knows. */
+export type FakeChannelType = ChannelType.GuildText | ChannelType.GuildAnnouncement | ChannelType.GuildForum;
+
+/** A role of a server besides @everyone. */
+export interface FakeRoleSpec {
+  id?: string;
+  name: string;
+  /** Whether anyone may mention it (else only members with Mention @everyone, @here and All Roles). Default true. */
+  mentionable?: boolean;
 }
 
 export interface FakeGuildSpec {
@@ -19,8 +43,11 @@ export interface FakeGuildSpec {
   name?: string;
   /** Default: one text channel named "general". */
   channels?: FakeChannelSpec[];
-  /** Roles besides @everyone, sent in GUILD_CREATE (for realistic cache sizes). Default 0. */
-  roles?: number;
+  /**
+   * Roles besides @everyone, sent in GUILD_CREATE and listed by GET /guilds/:id/roles: a number of plain ones (for
+   * realistic cache sizes), or named ones. Default 0.
+   */
+  roles?: number | FakeRoleSpec[];
 }
 
 export interface FakeDiscordOptions {
@@ -72,6 +99,10 @@ export interface FakeChannel {
   guildId: string;
   botCanPost: boolean;
   position: number;
+  type: FakeChannelType;
+  tags: { id: string; name: string }[];
+  requireTag: boolean;
+  botDenied: bigint;
 }
 
 export interface FakeGuild {
@@ -81,6 +112,8 @@ export interface FakeGuild {
   channels: FakeChannel[];
   /** Ids of the extra roles (besides @everyone). */
   roleIds: string[];
+  /** Names and mentionability of named roles (FakeGuildSpec.roles as specs), by id. */
+  roleSpecs?: Map<string, { name: string; mentionable: boolean }>;
 }
 
 /** Who performs an interaction. Every field is optional; see DEFAULT_ACTOR / ADMIN_ACTOR. */

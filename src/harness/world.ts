@@ -9,8 +9,13 @@ import {
   GuildSystemChannelFlags,
   GuildVerificationLevel,
   Locale,
+  OverwriteType,
+  type APIGuildForumChannel,
   type APIGuildMember,
   type APIGuildTextChannel,
+  type APIOverwrite,
+  type APIThreadChannel,
+  type ThreadAutoArchiveDuration,
   type APIMessage,
   type APIRole,
   type APIUser,
@@ -20,11 +25,24 @@ import {
   type RoleFlags,
   type UserFlags,
 } from 'discord-api-types/v10';
-import { MEMBER_PERMISSIONS } from './permissions.js';
+import { BOT_PERMISSIONS, MEMBER_PERMISSIONS, botChannelPermissions } from './permissions.js';
 import { CommandStore } from './commands.js';
 import { shardOf, type ShardKey } from './sharding.js';
 import { DISCORD_EPOCH, SnowflakeGenerator, fakeBotToken, fixedSnowflakes } from './snowflake.js';
-import type { FakeChannel, FakeDiscordOptions, FakeGuild } from './types.js';
+import type { FakeChannel, FakeChannelSpec, FakeDiscordOptions, FakeGuild } from './types.js';
+
+/** A thread the bot opened: a forum post, or a thread started from one of its messages. */
+export interface FakeThread {
+  id: string;
+  parentId: string;
+  guildId: string;
+  name: string;
+  type: ChannelType.PublicThread | ChannelType.AnnouncementThread;
+  ownerId: string;
+  appliedTags: string[];
+  autoArchiveDuration: number;
+  createdAt: string;
+}
 
 const JOINED_AT = '2024-01-01T00:00:00.000000+00:00';
 
@@ -83,19 +101,22 @@ export class World {
       const guildId = spec.id ?? fixed.next();
       if (this.guildsById.has(guildId)) throw new Error(`duplicate guild id ${guildId}`);
       const channelSpecs = spec.channels ?? [{}];
+      const roleSpecs = typeof spec.roles === 'number' ? [] : (spec.roles ?? []);
+      const roleIds =
+        typeof spec.roles === 'number'
+          ? Array.from({ length: spec.roles }, () => fixed.next())
+          : roleSpecs.map((r) => r.id ?? fixed.next());
       const guild: FakeGuild = {
         id: guildId,
         name: spec.name ?? guildName(gi),
         ownerId: this.defaultUser.id,
-        roleIds: Array.from({ length: spec.roles ?? 0 }, () => fixed.next()),
-        channels: channelSpecs.map((c, ci) => ({
-          id: c.id ?? fixed.next(),
-          name: c.name ?? (ci === 0 ? 'general' : `channel-${ci + 1}`),
-          guildId,
-          botCanPost: c.botCanPost ?? true,
-          position: ci,
-        })),
+        roleIds,
+        channels: channelSpecs.map((c, ci) => fakeChannel(c, ci, guildId, () => fixed.next())),
       };
+      if (roleSpecs.length)
+        guild.roleSpecs = new Map(
+          roleSpecs.map((r, i) => [roleIds[i]!, { name: r.name, mentionable: r.mentionable ?? true }]),
+        );
       this.listed.push(guild);
       this.remember(guild);
     }
@@ -136,9 +157,7 @@ export class World {
       name: guildName(index),
       ownerId: this.defaultUser.id,
       roleIds: [],
-      channels: [
-        { id: bulkId(BULK_CHANNEL_WORKER, bulk), name: 'general', guildId: id, botCanPost: true, position: 0 },
-      ],
+      channels: [fakeChannel({ id: bulkId(BULK_CHANNEL_WORKER, bulk), name: 'general' }, 0, id, () => '')],
     };
     this.remember(guild);
     return guild;
@@ -273,28 +292,103 @@ export class World {
     };
   }
 
-  apiChannel(ch: FakeChannel): APIGuildTextChannel<ChannelType.GuildText> {
+  apiChannel(ch: FakeChannel): APIGuildTextChannel<ChannelType.GuildText> | APIGuildForumChannel {
     const last = this.channelPosts.get(ch.id)?.at(-1);
-    return {
+    const common = {
       id: ch.id,
-      type: ChannelType.GuildText,
       guild_id: ch.guildId,
       name: ch.name,
       position: ch.position,
-      permission_overwrites: [],
+      permission_overwrites: this.overwrites(ch),
       nsfw: false,
       parent_id: null,
       topic: null,
-      last_message_id: last?.id ?? null,
       rate_limit_per_user: 0,
       default_thread_rate_limit_per_user: 0,
+    };
+    if (ch.type === ChannelType.GuildForum) {
+      return {
+        ...common,
+        type: ChannelType.GuildForum,
+        last_message_id: this.threads.lastIn(ch.id)?.id ?? null,
+        available_tags: ch.tags.map((tag) => ({
+          id: tag.id,
+          name: tag.name,
+          moderated: false,
+          emoji_id: null,
+          emoji_name: null,
+        })),
+        default_reaction_emoji: null,
+        default_sort_order: null,
+        default_forum_layout: 0,
+        // REQUIRE_TAG (1 << 4)
+        flags: ch.requireTag ? 1 << 4 : 0,
+      };
+    }
+    return {
+      ...common,
+      // An announcement channel is shaped like a text channel.
+      type: ch.type as ChannelType.GuildText,
+      last_message_id: last?.id ?? null,
       flags: 0 as ChannelFlags,
     };
   }
 
+  /** What the bot may do in a channel: its server permissions less what the channel denies it. */
+  botPermissionsIn(ch: FakeChannel): bigint {
+    return botChannelPermissions(ch.botCanPost) & ~ch.botDenied;
+  }
+
+  /** A member overwrite denying the bot what it may not do there, as a server admin would set it. */
+  private overwrites(ch: FakeChannel): APIOverwrite[] {
+    const denied = BOT_PERMISSIONS & ~this.botPermissionsIn(ch);
+    return denied ? [{ id: this.botUser.id, type: OverwriteType.Member, allow: '0', deny: denied.toString() }] : [];
+  }
+
+  /** Threads the bot opened (forum posts and threads from messages). */
+  readonly threads = new ThreadStore();
+
+  apiThread(thread: FakeThread): APIThreadChannel {
+    return {
+      id: thread.id,
+      type: thread.type,
+      guild_id: thread.guildId,
+      parent_id: thread.parentId,
+      name: thread.name,
+      owner_id: thread.ownerId,
+      last_message_id: this.channelPosts.get(thread.id)?.at(-1)?.id ?? null,
+      rate_limit_per_user: 0,
+      message_count: this.channelPosts.get(thread.id)?.length ?? 0,
+      member_count: 1,
+      total_message_sent: this.channelPosts.get(thread.id)?.length ?? 0,
+      applied_tags: thread.appliedTags,
+      flags: 0 as ChannelFlags,
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: thread.autoArchiveDuration as ThreadAutoArchiveDuration,
+        archive_timestamp: thread.createdAt,
+        locked: false,
+        create_timestamp: thread.createdAt,
+      },
+    };
+  }
+
+  /** The roles of a server as GET /guilds/:id/roles lists them, @everyone first. */
+  roles(guild: FakeGuild): APIRole[] {
+    return [this.everyoneRole(guild), ...guild.roleIds.map((id, i) => this.extraRole(guild, id, i))];
+  }
+
   /** A plain role without permissions of its own. */
   extraRole(guild: FakeGuild, id: string, index: number): APIRole {
-    return { ...this.everyoneRole(guild), id, name: `role-${index + 1}`, position: index + 1, permissions: '0' };
+    const spec = guild.roleSpecs?.get(id);
+    return {
+      ...this.everyoneRole(guild),
+      id,
+      name: spec?.name ?? `role-${index + 1}`,
+      position: index + 1,
+      permissions: '0',
+      mentionable: spec?.mentionable ?? false,
+    };
   }
 
   everyoneRole(guild: FakeGuild): APIRole {
@@ -333,7 +427,7 @@ export class World {
       verification_level: GuildVerificationLevel.None,
       default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
       explicit_content_filter: GuildExplicitContentFilter.Disabled,
-      roles: [this.everyoneRole(guild), ...guild.roleIds.map((id, i) => this.extraRole(guild, id, i))],
+      roles: this.roles(guild),
       emojis: [],
       stickers: [],
       features: [],
@@ -390,6 +484,43 @@ export class World {
     if (list && i >= 0) list.splice(i, 1);
     return true;
   }
+}
+
+/** Threads by id, in the order they were opened. */
+export class ThreadStore {
+  private readonly byId = new Map<string, FakeThread>();
+
+  add(thread: FakeThread): FakeThread {
+    this.byId.set(thread.id, thread);
+    return thread;
+  }
+
+  get(id: string): FakeThread | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Every thread, or those of one parent channel, oldest first. */
+  list(parentId?: string): FakeThread[] {
+    return [...this.byId.values()].filter((t) => parentId === undefined || t.parentId === parentId);
+  }
+
+  lastIn(parentId: string): FakeThread | undefined {
+    return this.list(parentId).at(-1);
+  }
+}
+
+function fakeChannel(c: FakeChannelSpec, index: number, guildId: string, nextId: () => string): FakeChannel {
+  return {
+    id: c.id ?? nextId(),
+    name: c.name ?? (index === 0 ? 'general' : `channel-${index + 1}`),
+    guildId,
+    botCanPost: c.botCanPost ?? true,
+    position: index,
+    type: c.type ?? ChannelType.GuildText,
+    tags: (c.tags ?? []).map((tag) => ({ id: tag.id ?? nextId(), name: tag.name })),
+    requireTag: c.requireTag ?? false,
+    botDenied: c.botDenied ?? 0n,
+  };
 }
 
 function guildName(index: number): string {

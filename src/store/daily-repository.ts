@@ -1,7 +1,10 @@
 // Daily-post settings and records per server, in the store. Settings change by command; records only after
-// Discord confirmed a post. Claims mark a post in flight, so a restart knows to check before sending again.
+// Discord confirmed a post. Claims mark a post in flight, so a restart knows to check before sending again. The
+// delivery history is written after the record (or the pause, or the skip) and never decides whether to post: it
+// only tells admins what happened, so exactly-once rests on records and claims alone.
 import type { DailyRecord, DailySettings } from '../news/daily.js';
 import { emptyRecord } from '../news/daily.js';
+import { withEntry, type DeliveryEntry } from '../news/daily-history.js';
 import type { Store } from './open-store.js';
 
 export interface DailyClaim {
@@ -21,6 +24,20 @@ export class DailyRepository {
   }
   private claims() {
     return this.store.namespace<DailyClaim>('daily-claims');
+  }
+  private history() {
+    return this.store.namespace<DeliveryEntry[]>('daily-history');
+  }
+
+  /** The last 30 days of what happened to the server's post, newest first. Kept when the post is turned off. */
+  async historyOf(guildId: string): Promise<DeliveryEntry[]> {
+    return (await (await this.history()).get(guildId)) ?? [];
+  }
+
+  /** Records what happened on a day; a second entry for the same day replaces the first. */
+  async addHistory(guildId: string, entry: DeliveryEntry): Promise<void> {
+    const history = await this.history();
+    await history.set(guildId, withEntry((await history.get(guildId)) ?? [], entry));
   }
 
   async settingsOf(guildId: string): Promise<DailySettings | undefined> {

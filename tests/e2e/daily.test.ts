@@ -141,7 +141,8 @@ describe('/daily test', () => {
     message.embeds.some((embed) => embed.footer?.text.endsWith(' · test') || embed.footer?.text.endsWith(' · 테스트'));
 
   it('posts the next daily post in the channel now, marked as a test, and the real one still goes out', async () => {
-    await setDaily();
+    // News of any age, so that the test shows a news item, which must stay unsent.
+    await setDaily('/daily set channel:#general time:09:00 timezone:Asia/Seoul max-age:3650');
     const reply = await world.discord.slash('/daily test', admin);
     expect(reply.ephemeral).toBe(true);
     expect(reply.data.content).toContain(`Test post sent to <#${general}>`);
@@ -209,8 +210,9 @@ describe('the scheduled post', () => {
     expect(status).not.toContain('not yet');
   });
 
-  it('the next day brings the next news item', async () => {
-    await setDaily();
+  it('the next day brings the next news item (with news within max-age)', async () => {
+    // The newest items are months old on this clock: max-age is raised so that this is about news order alone.
+    await setDaily('/daily set channel:#general time:09:00 timezone:Asia/Seoul max-age:3650');
     clock.now = new Date('2026-11-27T00:00:05Z');
     await world.bot.scheduler.runDue();
     clock.now = new Date('2026-11-28T00:00:05Z');
@@ -220,6 +222,9 @@ describe('the scheduled post', () => {
     const [day1, day2] = posts.map((post) => post.embeds[0]!);
     expect(day1?.footer?.text).toContain('2026-11-27');
     expect(day2?.footer?.text).toContain('2026-11-28');
+    // News embeds: their source is linked, and their countries are listed.
+    expect(day1?.fields?.map((field) => field.name)).toContain('Countries involved');
+    expect(day2?.fields?.map((field) => field.name)).toContain('Countries involved');
     expect(day1?.title).toBeTruthy();
     expect(day2?.title).toBeTruthy();
     expect(day2?.title).not.toBe(day1?.title);

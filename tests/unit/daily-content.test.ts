@@ -2,7 +2,7 @@
 // years, newest first, and the fact of the day only relations in force whose day both lists agree on.
 import { describe, expect, it } from 'vitest';
 import type { Facts } from '../../src/facts/facts.js';
-import { dailyContent, emptyRecord } from '../../src/news/daily.js';
+import { dailyContent, dailyPostContent, emptyRecord, type ContentChoice } from '../../src/news/daily.js';
 import { NewsDesk } from '../../src/news/items.js';
 import { parsePartialDate } from '../../src/facts/partial-date.js';
 import { relation, world } from './small-world.js';
@@ -53,5 +53,44 @@ describe('the fact of the day', () => {
       picks.add(post.kind === 'fact' ? post.relation.pair.join('-') : post.kind);
     }
     expect([...picks].sort()).toEqual(['AA-BB', 'AA-GG']);
+  });
+});
+
+describe('what a server chose (dailyPostContent)', () => {
+  const facts = world([
+    relation('AA', 'BB', '1950-05-09'),
+    relation('CC', 'DD', '2000-05-09'),
+    relation('AA', 'EE', '1960-07-01'),
+    relation('CC', 'FF', '1970-08-02'),
+  ]);
+  const desk = new NewsDesk([], facts);
+  const choice = (over: Partial<ContentChoice> = {}): ContentChoice => ({
+    topics: ['news', 'on-this-day', 'fact'],
+    prefer: [],
+    maxAgeDays: 30,
+    ...over,
+  });
+
+  it('puts preferred countries first on this day, and says which countries the post concerns', () => {
+    const plain = dailyPostContent(desk, facts, emptyRecord(), '2026-05-09', choice());
+    expect(plain.main?.kind === 'on-this-day' && plain.main.entries.map((e) => e.a.code)).toEqual(['CC', 'AA']);
+    const preferred = dailyPostContent(desk, facts, emptyRecord(), '2026-05-09', choice({ prefer: ['BB'] }));
+    expect(preferred.main?.kind === 'on-this-day' && preferred.main.entries.map((e) => e.a.code)).toEqual(['AA', 'CC']);
+    expect(preferred.countries.map((c) => c.code)).toEqual(['AA', 'BB', 'CC', 'DD']);
+  });
+
+  it('takes the fact of the day about a preferred country when there is one', () => {
+    for (let day = 10; day <= 20; day++) {
+      const post = dailyPostContent(desk, facts, emptyRecord(), `2026-06-${day}`, choice({ prefer: ['FF'] }));
+      expect(post.main?.kind === 'fact' && post.main.relation.pair.join('-')).toBe('CC-FF');
+      expect(post.countries.map((c) => c.code)).toEqual(['CC', 'FF']);
+    }
+  });
+
+  it('holds nothing when only news was chosen and there is none; a quiz question only when chosen', () => {
+    const none = dailyPostContent(desk, facts, emptyRecord(), '2026-06-10', choice({ topics: ['news'] }));
+    expect(none).toEqual({ countries: [] });
+    const withoutQuiz = dailyPostContent(desk, facts, emptyRecord(), '2026-06-10', choice());
+    expect(withoutQuiz.quiz).toBeUndefined();
   });
 });

@@ -38,8 +38,8 @@ interface FakeRest {
   gets: string[];
   /** What POST does: returns the message, or throws. */
   onPost: (body: Record<string, unknown>) => Promise<unknown>;
-  /** What GET of the channel's messages returns. */
-  onGet: () => Promise<unknown>;
+  /** What a GET returns (the channel's messages, or what the bot reads to work out its permissions). */
+  onGet: (path: string) => Promise<unknown>;
 }
 
 async function setup(options: { now?: Date; news?: NewsDesk } = {}) {
@@ -58,7 +58,7 @@ async function setup(options: { now?: Date; news?: NewsDesk } = {}) {
     },
     get: async (path: string) => {
       fake.gets.push(path);
-      return fake.onGet();
+      return fake.onGet(path);
     },
   } as unknown as REST;
   const { log, lines } = recordingLog();
@@ -140,13 +140,38 @@ describe('sending the daily post', () => {
     const news = loadNews(dataDir, facts);
     const { poster, repository } = await setup({ news });
     const newest = news.items[0]!.id;
+    // No age limit to speak of: this is about what was sent, and the newest item is months old on this day.
+    const anyAge = { ...settings, maxAgeDays: 3650 };
     await repository.saveRecord(guildId, { sentNews: [], skipped: { day: '2026-11-20', lateMinutes: 400 } });
-    await poster.post(guildId, settings, day);
+    await poster.post(guildId, anyAge, day);
     expect(await repository.recordOf(guildId)).toMatchObject({ sentNews: [newest], lastPostedDay: day });
     expect((await repository.recordOf(guildId)).skipped).toBeUndefined();
     // The next day brings the next item, and the first stays listed once.
-    await poster.post(guildId, settings, '2026-11-28');
+    await poster.post(guildId, anyAge, '2026-11-28');
     expect((await repository.recordOf(guildId)).sentNews).toEqual([newest, news.items[1]!.id]);
+  });
+
+  it('news older than the default 30 days is passed over for on this day or a fact, and stays unsent', async () => {
+    const news = loadNews(dataDir, facts);
+    const { poster, repository } = await setup({ news });
+    const { newsId, reply } = await poster.render(guildId, settings, day);
+    expect(newsId).toBeUndefined();
+    expect(reply.embeds?.[0]?.title).not.toBe(news.items[0]!.headline.en);
+    await poster.post(guildId, settings, day);
+    expect((await repository.recordOf(guildId)).sentNews).toEqual([]);
+    // Within 30 days of the newest item, it is the post.
+    const fresh = await poster.render(guildId, settings, '2026-03-20');
+    expect(fresh.newsId).toBe(news.items[0]!.id);
+  });
+
+  it('news only, with nothing fresh: the day is skipped and recorded as such, and nothing is sent', async () => {
+    const news = loadNews(dataDir, facts);
+    const { poster, repository, fake } = await setup({ news });
+    expect(await poster.post(guildId, { ...settings, topics: ['news'] }, day)).toBe('skipped');
+    expect(fake.posts).toEqual([]);
+    expect((await repository.recordOf(guildId)).skipped).toEqual({ day, lateMinutes: 0, reason: 'nothing-new' });
+    expect(await repository.claimOf(guildId)).toBeUndefined();
+    expect((await repository.historyOf(guildId))[0]).toMatchObject({ kind: 'skipped', day, reason: 'nothing-new' });
   });
 
   it('a news post carries the item’s key facts, as the data says them today', async () => {
@@ -154,7 +179,7 @@ describe('sending the daily post', () => {
     const { poster, clock } = await setup({ news });
     const item = news.items[0]!;
     expect(news.keyFacts(item).length).toBeGreaterThan(0);
-    const { reply, newsId } = await poster.render(guildId, settings, day);
+    const { reply, newsId } = await poster.render(guildId, { ...settings, maxAgeDays: 3650 }, day);
     expect(newsId).toBe(item.id);
     expect(reply).toEqual(dailyPost({ kind: 'news', item }, news.keyFacts(item), 'en', day, clock.now, facts.sources));
   });
@@ -173,12 +198,26 @@ describe('sending the daily post', () => {
   ] as const)('%s pauses the server with the reason, and keeps no claim', async (_what, error, reason) => {
     const { poster, fake, repository, clock, logs } = await setup();
     fake.onPost = () => Promise.reject(error);
+    // After a 403 the bot works out which permission it lacks: here the channel denies it Send Messages.
+    fake.onGet = async (path) =>
+      path.startsWith('/channels/')
+        ? {
+            id: settings.channelId,
+            type: 0,
+            guild_id: guildId,
+            permission_overwrites: [{ id: botId, type: 1, allow: '0', deny: String(1n << 11n) }],
+          }
+        : path.endsWith('/roles')
+          ? [{ id: guildId, permissions: String((1n << 10n) | (1n << 11n) | (1n << 14n)) }]
+          : { roles: [] };
+    const missing = reason === 'missing-permissions' ? ['SendMessages'] : undefined;
     expect(await poster.post(guildId, settings, day)).toBe('paused');
-    expect(logs).toEqual([{ level: 'warn', msg: 'daily post paused', fields: { guildId, reason } }]);
+    expect(logs).toEqual([{ level: 'warn', msg: 'daily post paused', fields: { guildId, reason, missing } }]);
     expect(await repository.settingsOf(guildId)).toEqual({
       ...settings,
-      paused: { reason, since: clock.now.toISOString() },
+      paused: { reason, since: clock.now.toISOString(), ...(missing && { missing }) },
     });
+    expect((await repository.historyOf(guildId))[0]).toMatchObject({ kind: 'paused', day, reason });
     expect(await repository.claimOf(guildId)).toBeUndefined();
     expect((await repository.recordOf(guildId)).lastPostedDay).toBeUndefined();
   });
