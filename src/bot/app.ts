@@ -9,6 +9,8 @@ import { loadFacts } from '../facts/load.js';
 import { CountrySearch } from '../facts/search.js';
 import { createLogger, type Logger } from '../logger.js';
 import { loadNews } from '../news/items.js';
+import { MapRenderer, type MapMaker } from '../render/map/renderer.js';
+import { mapCountries } from '../render/map/request.js';
 import { dataDir as defaultDataDir } from '../paths.js';
 import { DailyRepository } from '../store/daily-repository.js';
 import { Store } from '../store/open-store.js';
@@ -44,6 +46,8 @@ export interface StartOptions {
   quizSeed?: () => number;
   /** Daily posts started per second (default 48, under Discord's global limit); tests of many servers raise it. */
   dailyPostsPerSecond?: number;
+  /** Draws the maps (default: a MapRenderer with its worker thread); false: answers without maps. */
+  maps?: MapMaker | false;
   /** Called when Discord ends the session for good after start-up (bad token, disallowed intents). */
   onFatal?: (error: FatalGatewayError) => void;
 }
@@ -118,6 +122,7 @@ async function buildServices(options: StartOptions, log: Logger, gateway: () => 
   const poster = new DailyPoster(environment, rest, repository, news, () => gateway()?.botUserId);
   const quizRepository = new QuizRepository(store);
   const quizzes = new QuizRunner(environment, rest, quizRepository, options.quizSeed);
+  const maps = options.maps ?? startMapRenderer(facts.countries);
   const services: Services = {
     config,
     facts,
@@ -126,6 +131,7 @@ async function buildServices(options: StartOptions, log: Logger, gateway: () => 
     daily: { repository, poster },
     quiz: { repository: quizRepository, runner: quizzes },
     servers: new ServerSettingsRepository(store),
+    ...(maps && { maps }),
     log,
     now,
     definitions: () => registry.definitions,
@@ -134,6 +140,13 @@ async function buildServices(options: StartOptions, log: Logger, gateway: () => 
   const owns = (guildId: string) => gateway()?.ownsGuild(guildId) ?? false;
   const scheduler = new Scheduler(environment, repository, poster, owns, options.dailyPostsPerSecond);
   return { services, store, rest, registry, scheduler, quizzes, dataLoadMs };
+}
+
+/** The worker starts now, in the background: the first map need not wait for the atlas and the font. */
+function startMapRenderer(countries: Parameters<typeof mapCountries>[0]): MapRenderer {
+  const renderer = new MapRenderer(mapCountries(countries));
+  renderer.start();
+  return renderer;
 }
 
 /**
@@ -188,6 +201,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     await gateway.connect();
   } catch (error) {
     await gateway?.destroy().catch(() => undefined);
+    await services.maps?.close();
     await store.close();
     throw error;
   }
@@ -230,6 +244,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       await scheduler.stop();
       await quizzes.stop();
       await running.destroy();
+      await services.maps?.close();
       await store.close();
     },
   };
