@@ -46,7 +46,7 @@ export interface StartOptions {
   quizSeed?: () => number;
   /** Daily posts started per second (default 48, under Discord's global limit); tests of many servers raise it. */
   dailyPostsPerSecond?: number;
-  /** Draws the maps (default: a MapRenderer with its worker thread); false: answers without maps. */
+  /** Draws the maps (default: a MapRenderer, whose worker thread starts with the first map); false: no maps. */
   maps?: MapMaker | false;
   /** Called when Discord ends the session for good after start-up (bad token, disallowed intents). */
   onFatal?: (error: FatalGatewayError) => void;
@@ -122,7 +122,7 @@ async function buildServices(options: StartOptions, log: Logger, gateway: () => 
   const poster = new DailyPoster(environment, rest, repository, news, () => gateway()?.botUserId);
   const quizRepository = new QuizRepository(store);
   const quizzes = new QuizRunner(environment, rest, quizRepository, options.quizSeed);
-  const maps = options.maps ?? startMapRenderer(facts.countries);
+  const maps = options.maps ?? new MapRenderer(mapCountries(facts.countries));
   const services: Services = {
     config,
     facts,
@@ -140,13 +140,6 @@ async function buildServices(options: StartOptions, log: Logger, gateway: () => 
   const owns = (guildId: string) => gateway()?.ownsGuild(guildId) ?? false;
   const scheduler = new Scheduler(environment, repository, poster, owns, options.dailyPostsPerSecond);
   return { services, store, rest, registry, scheduler, quizzes, dataLoadMs };
-}
-
-/** The worker starts now, in the background: the first map need not wait for the atlas and the font. */
-function startMapRenderer(countries: Parameters<typeof mapCountries>[0]): MapRenderer {
-  const renderer = new MapRenderer(mapCountries(countries));
-  renderer.start();
-  return renderer;
 }
 
 /**

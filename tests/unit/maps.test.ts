@@ -5,11 +5,12 @@ import { geoArea, geoCentroid, geoDistance } from 'd3-geo';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadFacts } from '../../src/facts/load.js';
 import { dataDir } from '../../src/paths.js';
 import { loadAtlas } from '../../src/render/map/atlas.js';
 import { legendBoxes, pairMapLayout, projectionFor, worldMapLayout } from '../../src/render/map/draw.js';
+import { MapRenderer } from '../../src/render/map/renderer.js';
 import { mapCountries, mapKey, mapStatusOf, pairMapRequest, worldMapRequest } from '../../src/render/map/request.js';
 
 const facts = loadFacts(dataDir);
@@ -175,5 +176,23 @@ describe('layout', () => {
     const boxes = legendBoxes(worldMapLayout, [300, 300, 300]);
     expect(boxes.map((box) => box.y)).toEqual([boxes[0]!.y, boxes[0]!.y, boxes[0]!.y + 22]);
     expect(boxes[2]!.x).toBe(boxes[0]!.x);
+  });
+});
+
+describe('MapRenderer', () => {
+  it('draws each map once, answers again from the cache, and stops its worker when idle', async () => {
+    const renderer = new MapRenderer(mapCountries(facts.countries), { idleMs: 50 });
+    try {
+      expect(renderer.running).toBe(false);
+      const request = pairMapRequest(facts.country('FR')!, facts.country('DE')!, 'en');
+      const [first, second] = await Promise.all([renderer.render(request), renderer.render(request)]);
+      expect(first).toBe(second);
+      expect(renderer.drawn).toBe(1);
+      await vi.waitFor(() => expect(renderer.running).toBe(false), { timeout: 5000 });
+      expect(await renderer.render(request)).toBe(first);
+      expect(renderer.drawn).toBe(1);
+    } finally {
+      await renderer.close();
+    }
   });
 });

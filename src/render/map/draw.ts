@@ -1,7 +1,7 @@
 // Draws the maps as PNGs with @napi-rs/canvas and d3-geo. Runs in the map worker (see worker.ts); tests and the
 // benchmark may call it directly. Everything it needs comes in the request: no facts, no Discord.
 import { createRequire } from 'node:module';
-import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { geoEqualEarth, geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
 import type { Atlas } from './atlas.js';
 import { mapColors, mapWords } from './palette.js';
@@ -41,7 +41,7 @@ export function projectionFor(layout: Layout): GeoProjection {
 const smallShapePx = 30;
 const markerRadius = 3.5;
 
-export async function drawWorldMap(atlas: Atlas, request: WorldMapRequest): Promise<Buffer> {
+export function drawWorldMap(atlas: Atlas, request: WorldMapRequest): Buffer {
   const layout = worldMapLayout;
   const { ctx, canvas, path, projection } = startMap(layout);
   const colorOf = (code: string | undefined): string => {
@@ -71,10 +71,10 @@ export async function drawWorldMap(atlas: Atlas, request: WorldMapRequest): Prom
     ...mapStatuses.map((status) => ({ color: mapColors[status], label: words.status[status](counts[status]) })),
     { color: mapColors.notOurs, label: words.notOurs },
   ]);
-  return canvas.encode('png');
+  return canvas.encodeSync('png');
 }
 
-export async function drawPairMap(atlas: Atlas, request: PairMapRequest): Promise<Buffer> {
+export function drawPairMap(atlas: Atlas, request: PairMapRequest): Buffer {
   const layout = pairMapLayout;
   const { ctx, canvas, path, projection } = startMap(layout);
   const colors: Record<string, string> = { [request.a.code]: mapColors.subject, [request.b.code]: mapColors.partner };
@@ -104,13 +104,22 @@ export async function drawPairMap(atlas: Atlas, request: PairMapRequest): Promis
     { color: mapColors.subject, label: request.a.name, outlined: true },
     { color: mapColors.partner, label: request.b.name, outlined: true },
   ]);
-  return canvas.encode('png');
+  return canvas.encodeSync('png');
 }
+
+/**
+ * One canvas per layout, reused: a canvas's pixels live outside the JS heap, so new ones per map piled up (~160 MB
+ * after 600 maps) before the worker's small heap ever triggered a collection. Drawing and encoding are synchronous,
+ * so two maps never share the canvas at once.
+ */
+const canvases = new Map<Layout, Canvas>();
 
 function startMap(layout: Layout) {
   registerMapFont();
-  const canvas = createCanvas(layout.width, layout.height);
+  let canvas = canvases.get(layout);
+  if (!canvas) canvases.set(layout, (canvas = createCanvas(layout.width, layout.height)));
   const ctx = canvas.getContext('2d');
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
   const projection = projectionFor(layout);
   const path = geoPath(projection, ctx);
   ctx.fillStyle = mapColors.card;

@@ -30,14 +30,13 @@ if (port) {
       return;
     }
     const { id, request } = message;
-    const drawing = request.kind === 'world' ? drawWorldMap(atlas, request) : drawPairMap(atlas, request);
-    drawing.then(
-      (png) => {
-        const bytes = new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
-        port.postMessage({ id, png: bytes } satisfies FromMapWorker);
-      },
-      (error: unknown) => port.postMessage({ id, error: String(error) } satisfies FromMapWorker),
-    );
+    try {
+      const png = request.kind === 'world' ? drawWorldMap(atlas, request) : drawPairMap(atlas, request);
+      const bytes = new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+      port.postMessage({ id, png: bytes } satisfies FromMapWorker);
+    } catch (error) {
+      port.postMessage({ id, error: String(error) } satisfies FromMapWorker);
+    }
   });
   port.postMessage({ ready: true } satisfies FromMapWorker);
 }
