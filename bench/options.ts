@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../src/paths.js';
 
-export const SECTIONS = ['startup', 'latency', 'guilds', 'inprocess', 'fanout', 'shards'] as const;
+export const SECTIONS = ['startup', 'latency', 'guilds', 'inprocess', 'fanout', 'shards', 'maps'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -25,6 +25,8 @@ export interface BenchOptions {
   /** Servers and shards of the sharded memory test (one attache process). */
   shardServers: number;
   shards: number;
+  /** Renders of each kind in the maps section. */
+  maps: number;
   sections: Set<Section>;
   /** A latency run during which other processes used more cores than this is run again (up to `retries` times). */
   maxForeign: number;
@@ -46,6 +48,7 @@ const HELP = `npm run bench -- [options]
   --fanout N          servers of the daily fan-out (default 1000)
   --shard-servers N   servers of the sharded memory test (default 100000)
   --shards N          shards of the sharded memory test, all in one attache process (default 40)
+  --maps N            renders of each kind in the maps section (default 200)
   --only S,S          sections: ${SECTIONS.join(', ')} (default all)
   --max-foreign C     rerun a latency run when other processes used more than C cores meanwhile (default 0.3)
   --retries N         at most N reruns per latency run (default 2); the quietest attempt is kept
@@ -73,6 +76,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       fanout: { type: 'string', default: '1000' },
       'shard-servers': { type: 'string', default: '100000' },
       shards: { type: 'string', default: '40' },
+      maps: { type: 'string', default: '200' },
       only: { type: 'string', default: SECTIONS.join(',') },
       'max-foreign': { type: 'string', default: '0.3' },
       retries: { type: 'string', default: '2' },
@@ -107,6 +111,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     fanout: positive('fanout', values.fanout),
     shardServers: positive('shard-servers', values['shard-servers']),
     shards: Math.max(1, positive('shards', values.shards)),
+    maps: Math.max(1, positive('maps', values.maps)),
     sections: new Set(sections as Section[]),
     maxForeign: Number(values['max-foreign']),
     retries: positive('retries', values.retries),

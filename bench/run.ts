@@ -11,6 +11,7 @@ import { guildCreateShape, guildScaleRun } from './guild-scale.js';
 import { measureDataLoad, measureSearch } from './in-process.js';
 import { autocompletePartials, cycle, relationValues, shuffled } from './inputs.js';
 import { latencyRun, type LatencyInputs } from './latency.js';
+import { formatMaps, mapsRun } from './maps.js';
 import { parseOptions } from './options.js';
 import { quietest, type QuietOptions } from './quiet.js';
 import { summarizeProfile, type ProfileSummary } from './profile.js';
@@ -116,6 +117,13 @@ if (options.sections.has('shards') && options.shardServers > 0) {
   );
 }
 
+if (options.sections.has('maps')) {
+  raw.maps = await mapsRun(options.maps);
+  progress(
+    `maps: cold ${raw.maps.coldMs} ms; world p50 ${raw.maps.world.p50} p99 ${raw.maps.world.p99} ms; cached p50 ${raw.maps.cached.p50} ms; RSS +${raw.maps.rssExtraMb} MB`,
+  );
+}
+
 const baseline = summarizeBot(raw, 'baseline');
 const attache = summarizeBot(raw, 'attache');
 const ratio = ratios(baseline, attache);
@@ -143,6 +151,8 @@ console.log(
     guildsMeasured: raw.guilds.length > 0,
   }),
 );
+
+if (raw.maps) console.log(`\n${formatMaps(raw.maps)}`);
 
 const durationSeconds = Math.round((performance.now() - started) / 1000);
 writeRunFile(options.out, {

@@ -1,4 +1,5 @@
 // Turns the raw runs into per-bot medians, attache/baseline ratios, and the targets with pass/miss.
+import type { MapsResult } from './maps.js';
 import type { ShardScaleRun } from './shard-scale.js';
 import type { BotName } from './bots.js';
 import type { FanoutResult } from './fanout.js';
@@ -18,6 +19,7 @@ export interface RawResults {
   search?: SearchResult;
   fanout?: FanoutResult;
   shardScale?: ShardScaleRun;
+  maps?: MapsResult;
 }
 
 export interface LoadSummary {

@@ -1,6 +1,7 @@
 // /country country: a country's diplomatic profile computed from the data.
 import { defineCommand } from '../src/bot/command.js';
 import { aCountry, answerCountryAutocomplete, countryFromText, countryOptionData } from '../src/bot/country-option.js';
+import { replyWithMap, worldMapOf } from '../src/bot/map-reply.js';
 import { countryProfile, type CountryProfile } from '../src/facts/profile.js';
 import type { Language } from '../src/render/i18n.js';
 import type { Reply } from '../src/render/reply.js';
@@ -42,7 +43,8 @@ export default defineCommand({
       ...profileReply(profile, interaction.language),
       components: profileListsMenu(profile, interaction.language),
     };
-    await interaction.reply(found.note ? { ...reply, content: found.note } : reply);
+    const map = worldMapOf(services, found.country, interaction.language);
+    await replyWithMap(interaction, found.note ? { ...reply, content: found.note } : reply, map, services.log);
   },
   autocomplete: answerCountryAutocomplete,
   /** A profile button under /relations, the list menu under a profile, and a list's page buttons. */

@@ -6,6 +6,7 @@ import {
   countryOptionData,
   optionalCountry,
 } from '../src/bot/country-option.js';
+import { pairMapOf, replyWithMap } from '../src/bot/map-reply.js';
 import { relationButtons, relationSourcesId, relationSourcesReply } from '../src/render/explore.js';
 import { relationReply } from '../src/render/relation.js';
 
@@ -55,7 +56,9 @@ export default defineCommand({
     const answer = services.facts.relationBetween(other.country, country.country);
     const notes = [country.note, 'note' in other ? other.note : undefined].filter((note) => note !== undefined);
     const reply = relationReply(answer, language, services.now(), services.facts.sources, notes);
-    await interaction.reply(reply.ephemeral ? reply : { ...reply, components: relationButtons(answer, language) });
+    if (reply.ephemeral) return interaction.reply(reply);
+    const map = pairMapOf(services, other.country, country.country, language);
+    await replyWithMap(interaction, { ...reply, components: relationButtons(answer, language) }, map, services.log);
   },
   autocomplete: answerCountryAutocomplete,
   /** "All sources" under an answer: every source of the pair, privately. */

@@ -9,6 +9,8 @@ import { loadFacts } from '../facts/load.js';
 import { CountrySearch } from '../facts/search.js';
 import { createLogger, type Logger } from '../logger.js';
 import { loadNews } from '../news/items.js';
+import { MapRenderer, type MapMaker } from '../render/map/renderer.js';
+import { mapCountries } from '../render/map/request.js';
 import { dataDir as defaultDataDir } from '../paths.js';
 import { DailyRepository } from '../store/daily-repository.js';
 import { Store } from '../store/open-store.js';
@@ -44,6 +46,8 @@ export interface StartOptions {
   quizSeed?: () => number;
   /** Daily posts started per second (default 48, under Discord's global limit); tests of many servers raise it. */
   dailyPostsPerSecond?: number;
+  /** Draws the maps (default: a MapRenderer, whose worker thread starts with the first map); false: no maps. */
+  maps?: MapMaker | false;
   /** Called when Discord ends the session for good after start-up (bad token, disallowed intents). */
   onFatal?: (error: FatalGatewayError) => void;
 }
@@ -143,6 +147,7 @@ async function buildServices(options: StartOptions, log: Logger, gateway: () => 
   const poster = new DailyPoster(environment, rest, repository, news, () => gateway()?.botUserId, once);
   const quizRepository = new QuizRepository(store);
   const quizzes = new QuizRunner(environment, rest, quizRepository, options.quizSeed);
+  const maps = options.maps ?? new MapRenderer(mapCountries(facts.countries));
   const services: Services = {
     config,
     facts,
@@ -151,6 +156,7 @@ async function buildServices(options: StartOptions, log: Logger, gateway: () => 
     daily: { repository, poster },
     quiz: { repository: quizRepository, runner: quizzes },
     servers: new ServerSettingsRepository(store),
+    ...(maps && { maps }),
     log,
     now,
     definitions: () => registry.definitions,
@@ -217,6 +223,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     timings.gateway = Math.round(performance.now() - from);
   } catch (error) {
     await gateway?.destroy().catch(() => undefined);
+    await services.maps?.close();
     await store.close();
     throw error;
   }
@@ -263,6 +270,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       await scheduler.stop();
       await quizzes.stop();
       await running.destroy();
+      await services.maps?.close();
       await store.close();
     },
   };

@@ -11,6 +11,7 @@ import type { Facts } from '../facts/facts.js';
 import type { CountrySearch } from '../facts/search.js';
 import type { Logger } from '../logger.js';
 import type { NewsDesk } from '../news/items.js';
+import type { MapMaker } from '../render/map/renderer.js';
 import type { DailyRepository } from '../store/daily-repository.js';
 import type { QuizRepository } from '../store/quiz-repository.js';
 import type { ServerSettingsRepository } from '../store/server-settings-repository.js';
@@ -29,6 +30,8 @@ export interface Services {
   quiz: { repository: QuizRepository; runner: QuizRunner };
   /** Each server's own settings (/settings). */
   servers: ServerSettingsRepository;
+  /** Draws the maps of /country and /relations; without it, answers have no map. */
+  maps?: MapMaker;
   log: Logger;
   /** The clock: injectable so tests and the scheduler agree on "now". */
   now: () => Date;

@@ -2,11 +2,12 @@
 // shard, identify pacing, heartbeats, resumes) and @discordjs/rest the REST client and its rate limits. Interactions
 // are taken from the raw dispatch and answered through REST; nothing builds per-interaction objects or caches, so
 // memory does not grow with the number of servers.
-import type { REST } from '@discordjs/rest';
+import type { RawFile, REST } from '@discordjs/rest';
 import { WebSocketManager, WebSocketShardEvents, type SessionInfo } from '@discordjs/ws';
 import { GatewayDispatchEvents, Routes, type APIInteraction, type APIMessage } from 'discord-api-types/v10';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { ReplyFile } from '../render/reply.js';
 import type { InteractionApi } from './interaction.js';
 
 /** Close codes after which reconnecting cannot help (bad token, bad shard, sharding required, bad intents). */
@@ -63,19 +64,32 @@ export async function planShards(config: ShardSettings, recommended: () => Promi
 /** Answers interactions through REST. */
 export function restInteractionApi(rest: REST): InteractionApi {
   return {
-    async callback(id, token, body) {
-      await rest.post(Routes.interactionCallback(id, token), { body, auth: false });
+    async callback(id, token, body, files) {
+      await rest.post(Routes.interactionCallback(id, token), { body, auth: false, ...rawFiles(files) });
     },
-    async editOriginal(applicationId, token, body) {
-      await rest.patch(Routes.webhookMessage(applicationId, token), { body, auth: false });
+    async editOriginal(applicationId, token, body, files) {
+      await rest.patch(Routes.webhookMessage(applicationId, token), { body, auth: false, ...rawFiles(files) });
     },
-    async followUp(applicationId, token, body) {
+    async followUp(applicationId, token, body, files) {
       return (await rest.post(Routes.webhook(applicationId, token), {
         body,
+        ...rawFiles(files),
         query: new URLSearchParams({ wait: 'true' }),
         auth: false,
       })) as APIMessage;
     },
+  };
+}
+
+/** Files for @discordjs/rest, which then sends multipart: files[0], files[1]… and the body as payload_json. */
+function rawFiles(files: readonly ReplyFile[] | undefined): { files?: RawFile[] } {
+  if (!files?.length) return {};
+  return {
+    files: files.map((file) => ({
+      name: file.name,
+      data: Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength),
+      ...(file.contentType && { contentType: file.contentType }),
+    })),
   };
 }
 

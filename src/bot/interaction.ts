@@ -17,7 +17,7 @@ import {
   type RESTPostAPIWebhookWithTokenJSONBody,
 } from 'discord-api-types/v10';
 import { languageOf, strings, type Language, type Strings } from '../render/i18n.js';
-import type { Reply } from '../render/reply.js';
+import type { Reply, ReplyFile } from '../render/reply.js';
 
 /** Nothing the bot sends pings anyone. */
 export const noPings = (): APIAllowedMentions => ({ parse: [] });
@@ -30,12 +30,27 @@ export type AnswerableInteraction = Exclude<APIInteraction, APIPingInteraction>;
  * may send the first callback as its HTTP response instead.
  */
 export interface InteractionApi {
-  /** POST /interactions/{id}/{token}/callback */
-  callback(interactionId: string, token: string, body: APIInteractionResponse): Promise<void>;
+  /** POST /interactions/{id}/{token}/callback; with files, as multipart (payload_json and files[n]). */
+  callback(
+    interactionId: string,
+    token: string,
+    body: APIInteractionResponse,
+    files?: readonly ReplyFile[],
+  ): Promise<void>;
   /** PATCH /webhooks/{application}/{token}/messages/@original */
-  editOriginal(applicationId: string, token: string, body: RESTPatchAPIWebhookWithTokenMessageJSONBody): Promise<void>;
+  editOriginal(
+    applicationId: string,
+    token: string,
+    body: RESTPatchAPIWebhookWithTokenMessageJSONBody,
+    files?: readonly ReplyFile[],
+  ): Promise<void>;
   /** POST /webhooks/{application}/{token}?wait=true */
-  followUp(applicationId: string, token: string, body: RESTPostAPIWebhookWithTokenJSONBody): Promise<APIMessage>;
+  followUp(
+    applicationId: string,
+    token: string,
+    body: RESTPostAPIWebhookWithTokenJSONBody,
+    files?: readonly ReplyFile[],
+  ): Promise<APIMessage>;
 }
 
 /** A rendered Reply as a message body: never pings, ephemeral by flag. */
@@ -44,6 +59,13 @@ export function messageBody(reply: Reply) {
     ...(reply.content !== undefined && { content: reply.content }),
     ...(reply.embeds && { embeds: reply.embeds }),
     ...(reply.components && { components: reply.components }),
+    ...(reply.files?.length && {
+      attachments: reply.files.map((file, index) => ({
+        id: String(index),
+        filename: file.name,
+        ...(file.description && { description: file.description }),
+      })),
+    }),
     ...(reply.ephemeral && { flags: MessageFlags.Ephemeral }),
     allowed_mentions: noPings(),
   };
@@ -110,13 +132,22 @@ export class InteractionContext<I extends AnswerableInteraction = AnswerableInte
   /** The first answer, the edit of a deferred one, or a follow-up, as the interaction's state requires. */
   async reply(reply: Reply): Promise<void> {
     if (this.state === 'deferred') {
-      await this.api.editOriginal(this.applicationId, this.token, editBody(reply));
+      await this.api.editOriginal(this.applicationId, this.token, editBody(reply), reply.files);
       this.state = 'answered';
     } else if (this.state === 'answered') {
       await this.followUp(reply);
     } else {
-      await this.callback({ type: InteractionResponseType.ChannelMessageWithSource, data: messageBody(reply) });
+      await this.callback(
+        { type: InteractionResponseType.ChannelMessageWithSource, data: messageBody(reply) },
+        reply.files,
+      );
     }
+  }
+
+  /** Replaces the first answer once sent (to add a picture that was not ready in time, say). */
+  async editReply(reply: Reply): Promise<void> {
+    if (this.state === 'new') throw new Error(`interaction ${this.id} has no answer to edit`);
+    await this.api.editOriginal(this.applicationId, this.token, editBody(reply), reply.files);
   }
 
   /** "Thinking…": the answer follows with reply() within 15 minutes. */
@@ -138,7 +169,7 @@ export class InteractionContext<I extends AnswerableInteraction = AnswerableInte
   }
 
   async followUp(reply: Reply): Promise<APIMessage> {
-    const message = await this.api.followUp(this.applicationId, this.token, messageBody(reply));
+    const message = await this.api.followUp(this.applicationId, this.token, messageBody(reply), reply.files);
     this.state = 'answered';
     return message;
   }
@@ -152,12 +183,12 @@ export class InteractionContext<I extends AnswerableInteraction = AnswerableInte
     await this.callback({ type: InteractionResponseType.Modal, data });
   }
 
-  private async callback(body: APIInteractionResponse): Promise<void> {
+  private async callback(body: APIInteractionResponse, files?: readonly ReplyFile[]): Promise<void> {
     if (this.state !== 'new') throw new Error(`interaction ${this.id} was already answered`);
     // Marked before sending: a second answer must not race the first.
     this.state = 'answered';
     try {
-      await this.api.callback(this.id, this.token, body);
+      await this.api.callback(this.id, this.token, body, files);
     } catch (error) {
       this.state = 'new';
       throw error;

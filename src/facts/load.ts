@@ -88,18 +88,20 @@ function loadCountries(dataDir: string): Country[] {
   return countries.map((raw, index) => {
     const label = `${shown}, row ${index + 1}${typeof raw === 'object' && raw && 'alpha2' in raw ? ` (${String(raw.alpha2)})` : ''}`;
     const row = parseFile(countrySchema, raw, label);
-    for (const code of [row.alpha2, row.alpha3]) {
+    for (const code of [row.alpha2, row.alpha3, ...(row.numeric ? [row.numeric] : [])]) {
       if (seen.has(code)) throw new DataError(`${label}: code ${code} appears twice`);
       seen.add(code);
     }
     return {
       code: row.alpha2,
       alpha3: row.alpha3,
+      ...(row.numeric && { numeric: row.numeric }),
       name: row.name,
       ...(row.article && { article: row.article }),
       aliases: row.aliases,
       flag: row.flag,
       unMember: row.un_member,
+      ...(row.map_point && { mapPoint: [row.map_point.lon, row.map_point.lat] as const }),
     };
   });
 }

@@ -39,6 +39,11 @@ export const sourceUrlSchema = z
 export const countrySchema = z.object({
   alpha2: countryCodeSchema,
   alpha3: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166-1 alpha-3 code'),
+  /** The UN M49 / ISO 3166-1 numeric code, which keys the world map's shapes. Kosovo has none. */
+  numeric: z
+    .string()
+    .regex(/^\d{3}$/, 'expected a 3-digit UN M49 / ISO 3166-1 numeric code')
+    .optional(),
   name: z.object({ en: z.string().min(1), ko: z.string().min(1) }),
   /** "the" for names English writes with the article: the United States, the Netherlands, the Holy See. */
   article: z.literal('the').optional(),
@@ -46,6 +51,8 @@ export const countrySchema = z.object({
   aliases: z.array(z.string().min(1)),
   flag: z.string().min(1),
   un_member: z.boolean(),
+  /** Where the map marks a state too small for its shapes (absent from the 1:110m atlas). */
+  map_point: z.object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }).optional(),
 });
 
 export const countriesFileSchema = z.object({

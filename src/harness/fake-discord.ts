@@ -6,6 +6,7 @@ import {
   GatewayDispatchEvents,
   type APIApplicationCommand,
   type APIApplicationCommandOptionChoice,
+  type APIAttachment,
   type APIInteraction,
   type APIMessage,
   type APIUser,
@@ -24,7 +25,7 @@ import {
   resolveActor,
   type Actor,
 } from './interactions.js';
-import { findComponents, findSelectMenu } from './messages.js';
+import { attachmentBytes, findComponents, findSelectMenu } from './messages.js';
 import { canUseCommand } from './permissions.js';
 import { addInteractionRoutes } from './rest-interactions.js';
 import { Router } from './rest-router.js';
@@ -458,6 +459,11 @@ export class FakeDiscord {
       options,
       message,
     );
+  }
+
+  /** The bytes the bot uploaded for an attachment of one of its messages (undefined for any other attachment). */
+  attachmentData(attachment: APIAttachment): Buffer | undefined {
+    return attachmentBytes.get(attachment);
   }
 
   /** Closes gateway connections and the server; pending waits reject. */

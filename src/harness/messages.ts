@@ -21,6 +21,9 @@ export interface UploadedFile {
   data: Buffer;
 }
 
+/** The bytes of every attachment the bot uploaded, kept as long as its message is (see FakeDiscord.attachmentData). */
+export const attachmentBytes = new WeakMap<APIAttachment, Buffer>();
+
 export interface NewMessage {
   id: string;
   channelId: string;
@@ -112,6 +115,7 @@ function attachmentsFrom(
       content_type: file.contentType,
     };
     if (typeof meta.description === 'string') att.description = meta.description;
+    attachmentBytes.set(att, file.data);
     return att;
   };
   if (!Array.isArray(listed)) return [...(listed === undefined ? existing : []), ...files.map((f) => make(f))];

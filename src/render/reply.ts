@@ -7,6 +7,16 @@ export interface Reply {
   components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
   /** Only the person who asked sees it. */
   ephemeral?: boolean;
+  /** Files sent with it (multipart); an embed shows one with `attachment://<name>`. */
+  files?: ReplyFile[];
+}
+
+export interface ReplyFile {
+  name: string;
+  data: Uint8Array;
+  contentType?: string;
+  /** Alt text, shown to screen readers. */
+  description?: string;
 }
 
 /** Discord's limits that replies must respect. */

@@ -6,6 +6,7 @@ import { startBot, type RunningBot } from '../../src/bot/app.js';
 import { configFromEnv } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeDiscord, type FakeDiscordOptions } from '../../src/harness/index.js';
+import type { MapMaker } from '../../src/render/map/renderer.js';
 
 export interface World {
   discord: FakeDiscord;
@@ -25,6 +26,8 @@ export interface WorldOptions {
   now?: () => Date;
   quizSeed?: () => number;
   commandsDir?: string;
+  /** Replaces the bot's map renderer (a failing one, say), or false for answers without maps. */
+  maps?: MapMaker | false;
 }
 
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
@@ -46,6 +49,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       ...(options.now && { now: options.now }),
       ...(options.quizSeed && { quizSeed: options.quizSeed }),
       ...(options.commandsDir && { commandsDir: options.commandsDir }),
+      ...(options.maps !== undefined && { maps: options.maps }),
     });
   const others: RunningBot[] = [];
   const world: World = {
