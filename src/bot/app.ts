@@ -2,11 +2,14 @@
 // interactions to the router, and log in. Used by `npm start`, the playground, the end-to-end tests and the
 // benchmarks alike, so all of them run the same bot.
 import type { REST } from '@discordjs/rest';
-import type { APIInteraction } from 'discord-api-types/v10';
+import { Routes, type APIInteraction, type APIUser } from 'discord-api-types/v10';
 import { createHash } from 'node:crypto';
 import type { Config } from '../config.js';
 import { loadFacts } from '../facts/load.js';
 import { CountrySearch } from '../facts/search.js';
+import { InteractionsEndpoint } from '../http/endpoint.js';
+import { HttpResponder } from '../http/responder.js';
+import { publicKeyFromHex } from '../http/signature.js';
 import { createLogger, type Logger } from '../logger.js';
 import { loadNews } from '../news/items.js';
 import { dataDir as defaultDataDir } from '../paths.js';
@@ -46,6 +49,12 @@ export interface StartOptions {
   dailyPostsPerSecond?: number;
   /** Called when Discord ends the session for good after start-up (bad token, disallowed intents). */
   onFatal?: (error: FatalGatewayError) => void;
+  /** HTTP mode: listen on this port instead of PORT (tests: 0, any free port). */
+  port?: number;
+  /** HTTP mode: listen on this address (default 0.0.0.0). */
+  host?: string;
+  /** HTTP mode: defer when a handler has not answered within this (default 2 s; Discord waits 3). */
+  deferAfterMs?: number;
 }
 
 /** How long stop() waits for interactions already being handled. */
@@ -56,10 +65,14 @@ export interface RunningBot {
   registry: CommandRegistry;
   scheduler: Scheduler;
   quizzes: QuizRunner;
-  gateway: Gateway;
+  /** The gateway connection (INTERACTIONS_MODE=gateway); undefined in HTTP mode. */
+  gateway: Gateway | undefined;
+  /** HTTP mode: the endpoint, and the URL of its POST /interactions on loopback. */
+  endpoint?: InteractionsEndpoint;
+  interactionsUrl?: string;
   rest: REST;
   applicationId: string;
-  /** Stops taking interactions, closes the gateway connection and the store. */
+  /** Stops taking interactions, closes the gateway connection (or the HTTP endpoint) and the store. */
   stop(): Promise<void>;
 }
 
@@ -96,7 +109,14 @@ interface Built {
 }
 
 /** Step 1: everything the handlers use, without any connection to Discord yet. */
-async function buildServices(options: StartOptions, log: Logger, gateway: () => Gateway | undefined): Promise<Built> {
+interface Identity {
+  /** The bot's own user id (READY, or GET /users/@me): the daily poster recognises its posts by it. */
+  botUserId(): string | undefined;
+  /** Whether this process acts for a server: with shards, only for its own; HTTP replicas for all (claims decide). */
+  owns(guildId: string): boolean;
+}
+
+async function buildServices(options: StartOptions, log: Logger, identity: Identity): Promise<Built> {
   const { config } = options;
   const started = performance.now();
   const dataDir = options.dataDir ?? defaultDataDir;
@@ -115,7 +135,7 @@ async function buildServices(options: StartOptions, log: Logger, gateway: () => 
   const now = options.now ?? (() => new Date());
   const environment = { now, log, facts };
   const repository = new DailyRepository(store);
-  const poster = new DailyPoster(environment, rest, repository, news, () => gateway()?.botUserId);
+  const poster = new DailyPoster(environment, rest, repository, news, () => identity.botUserId());
   const quizRepository = new QuizRepository(store);
   const quizzes = new QuizRunner(environment, rest, quizRepository, options.quizSeed);
   const services: Services = {
@@ -130,8 +150,7 @@ async function buildServices(options: StartOptions, log: Logger, gateway: () => 
     now,
     definitions: () => registry.definitions,
   };
-  // Which servers are this process's is known once the gateway has its shards (step 3).
-  const owns = (guildId: string) => gateway()?.ownsGuild(guildId) ?? false;
+  const owns = (guildId: string) => identity.owns(guildId);
   const scheduler = new Scheduler(environment, repository, poster, owns, options.dailyPostsPerSecond);
   return { services, store, rest, registry, scheduler, quizzes, dataLoadMs };
 }
@@ -140,18 +159,17 @@ async function buildServices(options: StartOptions, log: Logger, gateway: () => 
  * Step 2: interactions from the gateway go to the router, one context each; during shutdown they are refused
  * politely. Returns what stop() needs: the switch and the interactions in flight.
  */
-function wireInteractions(built: Built, api: InteractionApi) {
+function wireInteractions(built: Built, defaultApi: InteractionApi) {
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
-  const onInteraction = (raw: APIInteraction) => {
-    if (!accepting) {
-      void refuseWhileRestarting(raw, api).catch(() => undefined);
-      return;
-    }
+  /** Handles one interaction, answered through `api` (HTTP mode: its own responder). */
+  const onInteraction = (raw: APIInteraction, api: InteractionApi = defaultApi): Promise<void> => {
+    if (!accepting) return refuseWhileRestarting(raw, api).catch(() => undefined);
     const handling = routeInteraction(raw, built.registry, built.services, api).finally(() =>
       inFlight.delete(handling),
     );
     inFlight.add(handling);
+    return handling;
   };
   return {
     onInteraction,
@@ -169,8 +187,13 @@ function wireInteractions(built: Built, api: InteractionApi) {
 export async function startBot(options: StartOptions): Promise<RunningBot> {
   const { config } = options;
   const log = options.log ?? createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
+  if (config.INTERACTIONS_MODE === 'http') return startHttpBot(options, log);
   let gateway: Gateway | undefined;
-  const built = await buildServices(options, log, () => gateway);
+  const built = await buildServices(options, log, {
+    botUserId: () => gateway?.botUserId,
+    // Which servers are this process's is known once the gateway has its shards (step 3).
+    owns: (guildId) => gateway?.ownsGuild(guildId) ?? false,
+  });
   const { services, store, rest, registry, scheduler, quizzes } = built;
   const interactions = wireInteractions(built, restInteractionApi(rest));
 
@@ -182,7 +205,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       rest,
       plan,
       log,
-      onInteraction: interactions.onInteraction,
+      onInteraction: (raw) => void interactions.onInteraction(raw),
       onFatal: options.onFatal ?? (() => undefined),
     });
     await gateway.connect();
@@ -230,6 +253,99 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       await scheduler.stop();
       await quizzes.stop();
       await running.destroy();
+      await store.close();
+    },
+  };
+}
+
+/** Signatures seen by this process, for when the store cannot say: replays to this replica are still refused. */
+class LocalSightings {
+  private readonly seen = new Map<string, number>();
+
+  first(signature: string, until: number, now: number): boolean {
+    if (this.seen.size > 10_000) for (const [key, end] of this.seen) if (end <= now) this.seen.delete(key);
+    const held = this.seen.get(signature);
+    if (held !== undefined && held > now) return false;
+    this.seen.set(signature, until);
+    return true;
+  }
+}
+
+/**
+ * INTERACTIONS_MODE=http: no gateway. Discord POSTs each interaction to the endpoint; any replica may get any of
+ * them, so what spans interactions lives in the store, and timers act once through the store's claims.
+ */
+async function startHttpBot(options: StartOptions, log: Logger): Promise<RunningBot> {
+  const { config } = options;
+  let botUserId: string | undefined;
+  const built = await buildServices(options, log, { botUserId: () => botUserId, owns: () => true });
+  const { services, store, rest, registry, scheduler, quizzes } = built;
+  const interactions = wireInteractions(built, restInteractionApi(rest));
+  const local = new LocalSightings();
+  const endpoint = new InteractionsEndpoint({
+    port: options.port ?? config.PORT,
+    ...(options.host !== undefined && { host: options.host }),
+    publicKey: publicKeyFromHex(config.DISCORD_PUBLIC_KEY!),
+    log,
+    ...(options.deferAfterMs !== undefined && { deferAfterMs: options.deferAfterMs }),
+    firstSighting: async (signature, until, now) => {
+      const here = local.first(signature, until, now);
+      try {
+        // Shared by every replica: a request replayed to another one is refused there too.
+        return (await store.claims().acquire(`replay:${signature}`, 'seen', 'seen', until, now)) && here;
+      } catch (error) {
+        log.warn({ err: error }, 'store unavailable: replays checked by this replica only');
+        return here;
+      }
+    },
+    healthy: () => store.answers(),
+    handle: (raw) => {
+      const responder = new HttpResponder(raw, rest);
+      return { responder, done: interactions.onInteraction(raw, responder) };
+    },
+  });
+  let interactionsUrl: string;
+  let applicationId: string;
+  try {
+    applicationId = await resolveApplicationId(config, rest);
+    botUserId = ((await rest.get(Routes.user())) as APIUser).id;
+    const sync = options.syncCommands ?? true;
+    if (sync) await syncCommands(config, registry, store, rest, applicationId, log, sync === 'always');
+    interactionsUrl = await endpoint.listen();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  if (options.schedule ?? true) {
+    scheduler.start();
+    quizzes.start();
+  }
+  log.info(
+    {
+      applicationId,
+      commands: registry.all.length,
+      countries: services.facts.countries.length,
+      mode: 'http',
+      port: new URL(interactionsUrl).port,
+      dataLoadMs: Math.round(built.dataLoadMs),
+    },
+    'attache is ready',
+  );
+  return {
+    services,
+    registry,
+    scheduler,
+    quizzes,
+    gateway: undefined,
+    endpoint,
+    interactionsUrl,
+    rest,
+    applicationId,
+    async stop() {
+      await interactions.drain();
+      await endpoint.close();
+      await scheduler.stop();
+      await quizzes.stop();
       await store.close();
     },
   };

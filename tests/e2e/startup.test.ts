@@ -138,7 +138,7 @@ describe('shards at start-up', () => {
   it('SHARD_COUNT=auto takes Discord’s recommendation and answers in a server of the last shard', async () => {
     const world = await startWorld({ fake: { guilds: 2501, maxConcurrency: 3 } });
     try {
-      expect(world.bot.gateway.shards).toEqual({ count: 3, ids: [0, 1, 2] });
+      expect(world.bot.gateway!.shards).toEqual({ count: 3, ids: [0, 1, 2] });
       const guildId = world.discord.guildIds([2, 3])[0]!;
       const channelId = world.discord.guild(guildId)!.channels[0]!.id;
       const reply = await world.discord.slash('/relations country:Syria', { guildId, channelId });
