@@ -3,7 +3,7 @@
 // benchmarks alike, so all of them run the same bot.
 import type { REST } from '@discordjs/rest';
 import { Routes, type APIInteraction, type APIUser } from 'discord-api-types/v10';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Config } from '../config.js';
 import { loadFacts } from '../facts/load.js';
 import { CountrySearch } from '../facts/search.js';
@@ -22,7 +22,8 @@ import { DailyPoster } from './daily-poster.js';
 import { registerCommands, resolveApplicationId, restFor } from './deploy.js';
 import { FatalGatewayError, Gateway, planShards, restInteractionApi } from './gateway.js';
 import type { InteractionApi } from './interaction.js';
-import { QuizRunner } from './quiz-runner.js';
+import { QuizRunner, type LiveQuizzes } from './quiz-runner.js';
+import { SharedQuizRunner } from './shared-quiz-runner.js';
 import { loadCommands, type CommandRegistry } from './registry.js';
 import { refuseWhileRestarting, routeInteraction } from './router.js';
 import { Scheduler } from './scheduler.js';
@@ -57,6 +58,9 @@ export interface StartOptions {
   deferAfterMs?: number;
 }
 
+/** How long a replica holds a daily post before another may send it instead (it died before recording it). */
+const dailyLeaseMs = 60_000;
+
 /** How long stop() waits for interactions already being handled. */
 const drainTimeoutMs = 10_000;
 
@@ -64,7 +68,7 @@ export interface RunningBot {
   services: Services;
   registry: CommandRegistry;
   scheduler: Scheduler;
-  quizzes: QuizRunner;
+  quizzes: LiveQuizzes;
   /** The gateway connection (INTERACTIONS_MODE=gateway); undefined in HTTP mode. */
   gateway: Gateway | undefined;
   /** HTTP mode: the endpoint, and the URL of its POST /interactions on loopback. */
@@ -104,7 +108,7 @@ interface Built {
   rest: REST;
   registry: CommandRegistry;
   scheduler: Scheduler;
-  quizzes: QuizRunner;
+  quizzes: LiveQuizzes;
   dataLoadMs: number;
 }
 
@@ -137,7 +141,11 @@ async function buildServices(options: StartOptions, log: Logger, identity: Ident
   const repository = new DailyRepository(store);
   const poster = new DailyPoster(environment, rest, repository, news, () => identity.botUserId());
   const quizRepository = new QuizRepository(store);
-  const quizzes = new QuizRunner(environment, rest, quizRepository, options.quizSeed);
+  // HTTP replicas keep the live quizzes in the store: the next click may reach any of them.
+  const quizzes =
+    config.INTERACTIONS_MODE === 'http'
+      ? new SharedQuizRunner(environment, rest, store, quizRepository, options.quizSeed)
+      : new QuizRunner(environment, rest, quizRepository, options.quizSeed);
   const services: Services = {
     config,
     facts,
@@ -151,7 +159,16 @@ async function buildServices(options: StartOptions, log: Logger, identity: Ident
     definitions: () => registry.definitions,
   };
   const owns = (guildId: string) => identity.owns(guildId);
-  const scheduler = new Scheduler(environment, repository, poster, owns, options.dailyPostsPerSecond);
+  const replica = randomBytes(6).toString('hex');
+  // HTTP replicas all run the schedule: a lease in the store picks the one that sends each post.
+  const claimDaily =
+    config.INTERACTIONS_MODE === 'http'
+      ? (guildId: string, day: string) => {
+          const at = now().getTime();
+          return store.claims().acquire(`daily:${guildId}:${day}`, 'post', replica, at + dailyLeaseMs, at);
+        }
+      : undefined;
+  const scheduler = new Scheduler(environment, repository, poster, owns, options.dailyPostsPerSecond, claimDaily);
   return { services, store, rest, registry, scheduler, quizzes, dataLoadMs };
 }
 
