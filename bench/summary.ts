@@ -1,4 +1,5 @@
 // Turns the raw runs into per-bot medians, attache/baseline ratios, and the targets with pass/miss.
+import type { HttpModeRun } from './http-mode.js';
 import type { ShardScaleRun } from './shard-scale.js';
 import type { BotName } from './bots.js';
 import type { FanoutResult } from './fanout.js';
@@ -18,6 +19,8 @@ export interface RawResults {
   search?: SearchResult;
   fanout?: FanoutResult;
   shardScale?: ShardScaleRun;
+  /** attache on the gateway and as 1 and 3 HTTP replicas, one Redis, the same loads. */
+  http?: HttpModeRun[];
 }
 
 export interface LoadSummary {
