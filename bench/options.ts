@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../src/paths.js';
 
-export const SECTIONS = ['startup', 'latency', 'guilds', 'inprocess', 'fanout', 'shards', 'maps'] as const;
+export const SECTIONS = ['startup', 'latency', 'guilds', 'inprocess', 'fanout', 'shards', 'maps', 'http'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {

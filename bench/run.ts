@@ -10,6 +10,7 @@ import { dailyFanout } from './fanout.js';
 import { guildCreateShape, guildScaleRun } from './guild-scale.js';
 import { measureDataLoad, measureSearch } from './in-process.js';
 import { autocompletePartials, cycle, relationValues, shuffled } from './inputs.js';
+import { httpModeRun } from './http-mode.js';
 import { latencyRun, type LatencyInputs } from './latency.js';
 import { formatMaps, mapsRun } from './maps.js';
 import { parseOptions } from './options.js';
@@ -86,6 +87,32 @@ if (options.sections.has('latency')) {
           `other processes: ${r.foreignCpuCores ?? '?'} cores`,
       );
     }
+  }
+}
+
+if (options.sections.has('http')) {
+  const { countries } = loadFacts(dataDir);
+  const values = relationValues(countries);
+  const inputs = {
+    sequential: cycle(values, Math.min(options.sequential, 1000)),
+    concurrent: cycle(values.slice(500), options.concurrent),
+    warmup: cycle(values.slice(100), 200),
+  };
+  // One shared store, as replicas need: a Redis database of its own (emptied before each run).
+  const storeUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/7';
+  raw.http = [];
+  for (const [mode, replicas] of [
+    ['gateway', 1],
+    ['http', 1],
+    ['http', 3],
+  ] as const) {
+    const r = await httpModeRun(mode, replicas, inputs, storeUrl);
+    raw.http.push(r);
+    progress(
+      `${mode} ×${replicas}: sequential p50 ${r.sequential.latency.p50} p99 ${r.sequential.latency.p99} ms, ` +
+        `${r.sequential.throughput}/s; concurrent (${r.concurrent.sent}) p50 ${r.concurrent.latency.p50} ` +
+        `p99 ${r.concurrent.latency.p99} ms, ${r.concurrent.throughput}/s, ${r.concurrent.answeredIn3s} in 3 s`,
+    );
   }
 }
 

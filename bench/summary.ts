@@ -1,5 +1,6 @@
 // Turns the raw runs into per-bot medians, attache/baseline ratios, and the targets with pass/miss.
 import type { MapsResult } from './maps.js';
+import type { HttpModeRun } from './http-mode.js';
 import type { ShardScaleRun } from './shard-scale.js';
 import type { BotName } from './bots.js';
 import type { FanoutResult } from './fanout.js';
@@ -20,6 +21,8 @@ export interface RawResults {
   fanout?: FanoutResult;
   shardScale?: ShardScaleRun;
   maps?: MapsResult;
+  /** attache on the gateway and as 1 and 3 HTTP replicas, one Redis, the same loads. */
+  http?: HttpModeRun[];
 }
 
 export interface LoadSummary {

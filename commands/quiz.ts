@@ -174,7 +174,7 @@ export default defineCommand({
     const channelId = interaction.channelId!;
     switch (invocation.subcommand) {
       case 'start': {
-        if (services.quiz.runner.isRunning(channelId)) {
+        if (await services.quiz.runner.isRunning(channelId)) {
           return interaction.reply({ ephemeral: true, content: quizStrings[language].alreadyRunning });
         }
         const { rounds = 5, difficulty = 'medium', seconds, category } = invocation.options;

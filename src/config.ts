@@ -15,50 +15,80 @@ const discordApiUrl = z
   .transform((url) => url.replace(/\/+$/, ''));
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
 
-const envSchema = z.object({
-  DISCORD_TOKEN: discordToken,
-  DISCORD_APPLICATION_ID: snowflake.optional(),
-  DISCORD_API_URL: discordApiUrl,
-  DISCORD_GUILD_ID: snowflake.optional(),
-  STORE_URL: z
+function port(fallback: string) {
+  return z
     .string()
-    .default('sqlite://var/attache.sqlite')
-    .refine((url) => /^(sqlite|redis|rediss|postgres|postgresql|memory):/.test(url), {
-      error: 'must start with sqlite://, redis://, postgres:// or memory://',
-    }),
-  DEFAULT_COUNTRY: z
-    .string()
-    .default('KR')
-    .transform((code) => code.trim().toUpperCase())
-    .pipe(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO alpha-2 code such as KR')),
-  SHARD_COUNT: z
-    .string()
-    .default('auto')
-    .transform((value) => value.trim().toLowerCase())
-    .pipe(
-      z.union([
-        z.literal('auto'),
-        z
-          .string()
-          .regex(/^\d+$/, 'must be auto or a whole number of shards (1 or more)')
-          .transform(Number)
-          .pipe(z.number().int().min(1, 'must be at least 1')),
-      ]),
-    ),
-  SHARD_IDS: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined) return undefined;
-      const ids = shardIdList(value);
-      if (!ids) {
-        ctx.addIssue({ code: 'custom', message: 'must list shard ids such as 0,1 or a range such as 0-3' });
-        return z.NEVER;
-      }
-      return ids;
-    }),
-  LOG_LEVEL: logLevel,
-});
+    .default(fallback)
+    .pipe(z.string().regex(/^\d{1,5}$/, 'must be a port number (0-65535)'))
+    .transform(Number)
+    .pipe(z.number().int().max(65535, 'must be a port number (0-65535)'));
+}
+
+const envSchema = z
+  .object({
+    DISCORD_TOKEN: discordToken,
+    DISCORD_APPLICATION_ID: snowflake.optional(),
+    DISCORD_API_URL: discordApiUrl,
+    DISCORD_GUILD_ID: snowflake.optional(),
+    STORE_URL: z
+      .string()
+      .default('sqlite://var/attache.sqlite')
+      .refine((url) => /^(sqlite|redis|rediss|postgres|postgresql|memory):/.test(url), {
+        error: 'must start with sqlite://, redis://, postgres:// or memory://',
+      }),
+    DEFAULT_COUNTRY: z
+      .string()
+      .default('KR')
+      .transform((code) => code.trim().toUpperCase())
+      .pipe(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO alpha-2 code such as KR')),
+    SHARD_COUNT: z
+      .string()
+      .default('auto')
+      .transform((value) => value.trim().toLowerCase())
+      .pipe(
+        z.union([
+          z.literal('auto'),
+          z
+            .string()
+            .regex(/^\d+$/, 'must be auto or a whole number of shards (1 or more)')
+            .transform(Number)
+            .pipe(z.number().int().min(1, 'must be at least 1')),
+        ]),
+      ),
+    SHARD_IDS: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        if (value === undefined) return undefined;
+        const ids = shardIdList(value);
+        if (!ids) {
+          ctx.addIssue({ code: 'custom', message: 'must list shard ids such as 0,1 or a range such as 0-3' });
+          return z.NEVER;
+        }
+        return ids;
+      }),
+    LOG_LEVEL: logLevel,
+    INTERACTIONS_MODE: z.enum(['gateway', 'http'], { error: 'must be gateway or http' }).default('gateway'),
+    PORT: port('8080'),
+    DISCORD_PUBLIC_KEY: z
+      .string()
+      .trim()
+      .regex(
+        /^[0-9a-fA-F]{64}$/,
+        'must be the application public key: 64 hex digits (developer portal, General Information)',
+      )
+      .transform((hex) => hex.toLowerCase())
+      .optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.INTERACTIONS_MODE === 'http' && env.DISCORD_PUBLIC_KEY === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_PUBLIC_KEY'],
+        message: 'is required when INTERACTIONS_MODE=http (the application public key from the developer portal)',
+      });
+    }
+  });
 
 export type Config = z.infer<typeof envSchema>;
 
@@ -104,12 +134,7 @@ const proxyEnvSchema = z.object({
   /** Where the proxy sends requests: Discord's API. */
   DISCORD_API_URL: discordApiUrl,
   PROXY_HOST: z.string().trim().min(1).default('127.0.0.1'),
-  PROXY_PORT: z
-    .string()
-    .default('8090')
-    .pipe(z.string().regex(/^\d{1,5}$/, 'must be a port number (0-65535)'))
-    .transform(Number)
-    .pipe(z.number().int().max(65535, 'must be a port number (0-65535)')),
+  PROXY_PORT: port('8090'),
   LOG_LEVEL: logLevel,
 });
 

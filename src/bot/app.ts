@@ -2,11 +2,14 @@
 // interactions to the router, and log in. Used by `npm start`, the playground, the end-to-end tests and the
 // benchmarks alike, so all of them run the same bot.
 import { REST } from '@discordjs/rest';
-import type { APIInteraction } from 'discord-api-types/v10';
-import { createHash } from 'node:crypto';
+import { Routes, type APIInteraction, type APIUser } from 'discord-api-types/v10';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Config } from '../config.js';
 import { loadFacts } from '../facts/load.js';
 import { CountrySearch } from '../facts/search.js';
+import { InteractionsEndpoint } from '../http/endpoint.js';
+import { HttpResponder } from '../http/responder.js';
+import { publicKeyFromHex } from '../http/signature.js';
 import { createLogger, type Logger } from '../logger.js';
 import { loadNews } from '../news/items.js';
 import { MapRenderer, type MapMaker } from '../render/map/renderer.js';
@@ -21,7 +24,8 @@ import { DailyPoster } from './daily-poster.js';
 import { registerCommands, resolveApplicationId, restFor } from './deploy.js';
 import { FatalGatewayError, Gateway, restInteractionApi } from './gateway.js';
 import type { InteractionApi } from './interaction.js';
-import { QuizRunner } from './quiz-runner.js';
+import { QuizRunner, type LiveQuizzes } from './quiz-runner.js';
+import { SharedQuizRunner } from './shared-quiz-runner.js';
 import { loadCommands, type CommandRegistry } from './registry.js';
 import { refuseWhileRestarting, routeInteraction } from './router.js';
 import { Scheduler } from './scheduler.js';
@@ -50,7 +54,16 @@ export interface StartOptions {
   maps?: MapMaker | false;
   /** Called when Discord ends the session for good after start-up (bad token, disallowed intents). */
   onFatal?: (error: FatalGatewayError) => void;
+  /** HTTP mode: listen on this port instead of PORT (tests: 0, any free port). */
+  port?: number;
+  /** HTTP mode: listen on this address (default 0.0.0.0). */
+  host?: string;
+  /** HTTP mode: defer when a handler has not answered within this (default 2 s; Discord waits 3). */
+  deferAfterMs?: number;
 }
+
+/** How long a replica holds a daily post before another may send it instead (it died before recording it). */
+const dailyLeaseMs = 60_000;
 
 /** How long stop() waits for interactions already being handled. */
 const drainTimeoutMs = 10_000;
@@ -59,11 +72,15 @@ export interface RunningBot {
   services: Services;
   registry: CommandRegistry;
   scheduler: Scheduler;
-  quizzes: QuizRunner;
-  gateway: Gateway;
+  quizzes: LiveQuizzes;
+  /** The gateway connection (INTERACTIONS_MODE=gateway); undefined in HTTP mode. */
+  gateway: Gateway | undefined;
+  /** HTTP mode: the endpoint, and the URL of its POST /interactions on loopback. */
+  endpoint?: InteractionsEndpoint;
+  interactionsUrl?: string;
   rest: REST;
   applicationId: string;
-  /** Stops taking interactions, closes the gateway connection and the store. */
+  /** Stops taking interactions, closes the gateway connection (or the HTTP endpoint) and the store. */
   stop(): Promise<void>;
 }
 
@@ -95,7 +112,7 @@ interface Built {
   rest: REST;
   registry: CommandRegistry;
   scheduler: Scheduler;
-  quizzes: QuizRunner;
+  quizzes: LiveQuizzes;
   dataLoadMs: number;
   /** How long each step of start-up took, ms (logged in the ready line). */
   timings: Record<string, number>;
@@ -104,7 +121,14 @@ interface Built {
 }
 
 /** Step 1: everything the handlers use, without any connection to Discord yet. */
-async function buildServices(options: StartOptions, log: Logger, gateway: () => Gateway | undefined): Promise<Built> {
+interface Identity {
+  /** The bot's own user id (READY, or GET /users/@me): the daily poster recognises its posts by it. */
+  botUserId(): string | undefined;
+  /** Whether this process acts for a server: with shards, only for its own; HTTP replicas for all (claims decide). */
+  owns(guildId: string): boolean;
+}
+
+async function buildServices(options: StartOptions, log: Logger, identity: Identity): Promise<Built> {
   const { config } = options;
   const started = performance.now();
   const dataDir = options.dataDir ?? defaultDataDir;
@@ -144,9 +168,13 @@ async function buildServices(options: StartOptions, log: Logger, gateway: () => 
   const repository = new DailyRepository(store);
   // Forum posts take no nonce: they go through a client that never repeats a request on its own (see DailyPoster).
   const once = new REST({ api: config.DISCORD_API_URL, retries: 0 }).setToken(config.DISCORD_TOKEN);
-  const poster = new DailyPoster(environment, rest, repository, news, () => gateway()?.botUserId, once);
+  const poster = new DailyPoster(environment, rest, repository, news, () => identity.botUserId(), once);
   const quizRepository = new QuizRepository(store);
-  const quizzes = new QuizRunner(environment, rest, quizRepository, options.quizSeed);
+  // HTTP replicas keep the live quizzes in the store: the next click may reach any of them.
+  const quizzes =
+    config.INTERACTIONS_MODE === 'http'
+      ? new SharedQuizRunner(environment, rest, store, quizRepository, options.quizSeed)
+      : new QuizRunner(environment, rest, quizRepository, options.quizSeed);
   const maps = options.maps ?? new MapRenderer(mapCountries(facts.countries));
   const services: Services = {
     config,
@@ -161,9 +189,17 @@ async function buildServices(options: StartOptions, log: Logger, gateway: () => 
     now,
     definitions: () => registry.definitions,
   };
-  // Which servers are this process's is known once the gateway has its shards (step 3).
-  const owns = (guildId: string) => gateway()?.ownsGuild(guildId) ?? false;
-  const scheduler = new Scheduler(environment, repository, poster, owns, options.dailyPostsPerSecond);
+  const owns = (guildId: string) => identity.owns(guildId);
+  const replica = randomBytes(6).toString('hex');
+  // HTTP replicas all run the schedule: a lease in the store picks the one that sends each post.
+  const claimDaily =
+    config.INTERACTIONS_MODE === 'http'
+      ? (guildId: string, day: string) => {
+          const at = now().getTime();
+          return store.claims().acquire(`daily:${guildId}:${day}`, 'post', replica, at + dailyLeaseMs, at);
+        }
+      : undefined;
+  const scheduler = new Scheduler(environment, repository, poster, owns, options.dailyPostsPerSecond, claimDaily);
   return { services, store, rest, registry, scheduler, quizzes, dataLoadMs, timings, started };
 }
 
@@ -171,20 +207,19 @@ async function buildServices(options: StartOptions, log: Logger, gateway: () => 
  * Step 2: interactions from the gateway go to the router, one context each; during shutdown they are refused
  * politely. Returns what stop() needs: the switch and the interactions in flight.
  */
-function wireInteractions(built: Built, api: InteractionApi) {
+function wireInteractions(built: Built, defaultApi: InteractionApi) {
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
-  const onInteraction = (raw: APIInteraction) => {
-    if (!accepting) {
-      void refuseWhileRestarting(raw, api).catch(() => undefined);
-      return;
-    }
+  /** Handles one interaction, answered through `api` (HTTP mode: its own responder). */
+  const onInteraction = (raw: APIInteraction, api: InteractionApi = defaultApi): Promise<void> => {
+    if (!accepting) return refuseWhileRestarting(raw, api).catch(() => undefined);
     const handling = routeInteraction(raw, built.registry, built.services, api)
       .catch((error: unknown) =>
         built.services.log.error({ err: error, ref: raw.id }, 'interaction could not be routed'),
       )
       .finally(() => inFlight.delete(handling));
     inFlight.add(handling);
+    return handling;
   };
   return {
     onInteraction,
@@ -202,8 +237,13 @@ function wireInteractions(built: Built, api: InteractionApi) {
 export async function startBot(options: StartOptions): Promise<RunningBot> {
   const { config } = options;
   const log = options.log ?? createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
+  if (config.INTERACTIONS_MODE === 'http') return startHttpBot(options, log);
   let gateway: Gateway | undefined;
-  const built = await buildServices(options, log, () => gateway);
+  const built = await buildServices(options, log, {
+    botUserId: () => gateway?.botUserId,
+    // Which servers are this process's is known once the gateway has its shards (step 3).
+    owns: (guildId) => gateway?.ownsGuild(guildId) ?? false,
+  });
   const { services, store, rest, registry, scheduler, quizzes } = built;
   const interactions = wireInteractions(built, restInteractionApi(rest));
 
@@ -215,7 +255,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       rest,
       shards: config,
       log,
-      onInteraction: interactions.onInteraction,
+      onInteraction: (raw) => void interactions.onInteraction(raw),
       onFatal: options.onFatal ?? (() => undefined),
     });
     const from = performance.now();
@@ -270,6 +310,101 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       await scheduler.stop();
       await quizzes.stop();
       await running.destroy();
+      await services.maps?.close();
+      await store.close();
+    },
+  };
+}
+
+/** Signatures seen by this process, for when the store cannot say: replays to this replica are still refused. */
+class LocalSightings {
+  private readonly seen = new Map<string, number>();
+
+  first(signature: string, until: number, now: number): boolean {
+    if (this.seen.size > 10_000) for (const [key, end] of this.seen) if (end <= now) this.seen.delete(key);
+    const held = this.seen.get(signature);
+    if (held !== undefined && held > now) return false;
+    this.seen.set(signature, until);
+    return true;
+  }
+}
+
+/**
+ * INTERACTIONS_MODE=http: no gateway. Discord POSTs each interaction to the endpoint; any replica may get any of
+ * them, so what spans interactions lives in the store, and timers act once through the store's claims.
+ */
+async function startHttpBot(options: StartOptions, log: Logger): Promise<RunningBot> {
+  const { config } = options;
+  let botUserId: string | undefined;
+  const built = await buildServices(options, log, { botUserId: () => botUserId, owns: () => true });
+  const { services, store, rest, registry, scheduler, quizzes } = built;
+  const interactions = wireInteractions(built, restInteractionApi(rest));
+  const local = new LocalSightings();
+  const endpoint = new InteractionsEndpoint({
+    port: options.port ?? config.PORT,
+    ...(options.host !== undefined && { host: options.host }),
+    publicKey: publicKeyFromHex(config.DISCORD_PUBLIC_KEY!),
+    log,
+    ...(options.deferAfterMs !== undefined && { deferAfterMs: options.deferAfterMs }),
+    firstSighting: async (signature, until, now) => {
+      const here = local.first(signature, until, now);
+      try {
+        // Shared by every replica: a request replayed to another one is refused there too.
+        return (await store.claims().acquire(`replay:${signature}`, 'seen', 'seen', until, now)) && here;
+      } catch (error) {
+        log.warn({ err: error }, 'store unavailable: replays checked by this replica only');
+        return here;
+      }
+    },
+    healthy: () => store.answers(),
+    handle: (raw) => {
+      const responder = new HttpResponder(raw, rest);
+      return { responder, done: interactions.onInteraction(raw, responder) };
+    },
+  });
+  let interactionsUrl: string;
+  let applicationId: string;
+  try {
+    applicationId = await resolveApplicationId(config, rest);
+    botUserId = ((await rest.get(Routes.user())) as APIUser).id;
+    const sync = options.syncCommands ?? true;
+    if (sync) await syncCommands(config, registry, store, rest, applicationId, log, sync === 'always');
+    interactionsUrl = await endpoint.listen();
+  } catch (error) {
+    await services.maps?.close();
+    await store.close();
+    throw error;
+  }
+  if (options.schedule ?? true) {
+    scheduler.start();
+    quizzes.start();
+  }
+  log.info(
+    {
+      applicationId,
+      commands: registry.all.length,
+      countries: services.facts.countries.length,
+      mode: 'http',
+      port: new URL(interactionsUrl).port,
+      dataLoadMs: Math.round(built.dataLoadMs),
+    },
+    'attache is ready',
+  );
+  return {
+    services,
+    registry,
+    scheduler,
+    quizzes,
+    gateway: undefined,
+    endpoint,
+    interactionsUrl,
+    rest,
+    applicationId,
+    async stop() {
+      await interactions.drain();
+      await endpoint.close();
+      await scheduler.stop();
+      await quizzes.stop();
       await services.maps?.close();
       await store.close();
     },

@@ -18,7 +18,7 @@ import type { ServerSettingsRepository } from '../store/server-settings-reposito
 import type { DailyPoster } from './daily-poster.js';
 import type { InteractionContext } from './interaction.js';
 import type { CommandDefinition, InvocationOf } from './options.js';
-import type { QuizRunner } from './quiz-runner.js';
+import type { LiveQuizzes } from './quiz-runner.js';
 
 /** What every handler may use. Built once at start-up (see app.ts). */
 export interface Services {
@@ -27,7 +27,7 @@ export interface Services {
   search: CountrySearch;
   news: NewsDesk;
   daily: { repository: DailyRepository; poster: DailyPoster };
-  quiz: { repository: QuizRepository; runner: QuizRunner };
+  quiz: { repository: QuizRepository; runner: LiveQuizzes };
   /** Each server's own settings (/settings). */
   servers: ServerSettingsRepository;
   /** Draws the maps of /country and /relations; without it, answers have no map. */

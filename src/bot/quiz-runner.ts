@@ -65,6 +65,21 @@ export interface QuizSettings {
 /** What became of a /quiz stop. */
 export type StopOutcome = { kind: 'none' } | { kind: 'refused' } | { kind: 'stopped'; final: Reply };
 
+/**
+ * The live quizzes as the commands and the app see them: this process's own (QuizRunner, the gateway) or the store's
+ * (SharedQuizRunner, HTTP replicas, where any replica may get any click).
+ */
+export interface LiveQuizzes {
+  start(): void;
+  stop(): Promise<void>;
+  isRunning(channelId: string): boolean | Promise<boolean>;
+  begin(interaction: QuizStart, settings: QuizSettings): Promise<void>;
+  answer(interaction: QuizClick, language: Language): Promise<void>;
+  end(channelId: string, by: { userId: string; manageServer: boolean }): Promise<StopOutcome>;
+  tick(): Promise<void>;
+  closeInterrupted(owns?: (guildId: string) => boolean): Promise<number>;
+}
+
 interface RunningQuiz {
   game: QuizGame;
   active: ActiveQuiz;
@@ -74,7 +89,7 @@ interface RunningQuiz {
   held: { answers: ScoredAnswer[]; month: string }[];
 }
 
-export class QuizRunner {
+export class QuizRunner implements LiveQuizzes {
   private readonly running = new Map<string, RunningQuiz>();
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> = Promise.resolve();

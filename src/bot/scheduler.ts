@@ -16,7 +16,16 @@ export interface DueRun {
   skipped: number;
   paused: number;
   failed: number;
+  /** HTTP replicas: due posts another replica claimed (and sends, or sent). */
+  elsewhere?: number;
 }
+
+/**
+ * HTTP replicas all run the schedule; this claim lets one of them send a server's post of a day. It is a lease: if
+ * its holder dies before recording the post, another replica takes it once it expires (the post's nonce and the
+ * look in the channel still keep that to one message).
+ */
+export type DailyClaimer = (guildId: string, day: string) => Promise<boolean>;
 
 /**
  * Runs `work` over items with at most `limit` in flight, starting at most `perSecond` a second, evenly spaced, until
@@ -58,6 +67,8 @@ export class Scheduler {
     private readonly owns: (guildId: string) => boolean = () => true,
     /** Posts started per second (tests raise it; Discord's global limit is what sets the default). */
     private readonly perSecond = postsPerSecond,
+    /** HTTP replicas: who sends each post (undefined: this process sends all it owns). */
+    private readonly claim?: DailyClaimer,
   ) {}
 
   /** Runs now, then at the start of every minute. */
@@ -98,7 +109,7 @@ export class Scheduler {
       this.ctx.log.warn({ err: error }, 'store unavailable; daily posts wait for the next minute');
       return result;
     }
-    const due: { guildId: string; post: () => Promise<PostOutcome> }[] = [];
+    const due: { guildId: string; day: string; post: () => Promise<PostOutcome> }[] = [];
     for (const [guildId, settings] of all) {
       if (!this.owns(guildId)) continue;
       const record = await this.repository.recordOf(guildId);
@@ -116,7 +127,7 @@ export class Scheduler {
           );
           result.skipped++;
         } else {
-          due.push({ guildId, post: () => this.poster.post(guildId, settings, action.day) });
+          due.push({ guildId, day: action.day, post: () => this.poster.post(guildId, settings, action.day) });
         }
       }
     }
@@ -125,8 +136,12 @@ export class Scheduler {
       concurrency,
       this.perSecond,
       () => this.stopped,
-      async ({ guildId, post }) => {
+      async ({ guildId, day, post }) => {
         try {
+          if (this.claim && !(await this.elsewhere(guildId, day))) {
+            result.elsewhere = (result.elsewhere ?? 0) + 1;
+            return;
+          }
           const outcome = await post();
           if (outcome === 'posted' || outcome === 'already-posted') result.posted++;
           else result[outcome]++;
@@ -138,5 +153,12 @@ export class Scheduler {
     );
     if (due.length) this.ctx.log.info(result, 'daily posts done');
     return result;
+  }
+
+  /** Whether this replica sends the post: it holds the claim, and the post was not recorded meanwhile. */
+  private async elsewhere(guildId: string, day: string): Promise<boolean> {
+    if (!(await this.claim!(guildId, day))) return false;
+    // The list of due posts was read before: another replica may have sent this one since.
+    return (await this.repository.recordOf(guildId)).lastPostedDay !== day;
   }
 }

@@ -14,7 +14,12 @@ import {
 import { parseCommandLine, parseCommandSpec, type ParsedCommand } from './command-line.js';
 import { Gateway, type GatewaySessionInfo } from './gateway.js';
 import type { GatewayStats } from './gateway-sessions.js';
-import { InteractionTracker, type InteractionKind, type InteractionStats } from './interaction-tracker.js';
+import {
+  InteractionTracker,
+  type InteractionKind,
+  type InteractionStats,
+  type TrackedInteraction,
+} from './interaction-tracker.js';
 import {
   actorParseContext,
   autocompleteInteraction,
@@ -25,6 +30,8 @@ import {
   resolveActor,
   type Actor,
 } from './interactions.js';
+import { HttpDelivery, type SignedHeaders } from './http-delivery.js';
+import { parseBody } from './http-io.js';
 import { attachmentBytes, findComponents, findSelectMenu } from './messages.js';
 import { canUseCommand } from './permissions.js';
 import { addInteractionRoutes } from './rest-interactions.js';
@@ -61,7 +68,10 @@ export class FakeDiscord {
   private readonly tracker: InteractionTracker;
   private readonly gateway: Gateway;
   private readonly rest: RestApi;
+  private readonly http = new HttpDelivery();
   private closed = false;
+  /** HTTP interactions: the last request as POSTed (body and signature headers), for tests of replays. */
+  lastSignedRequest: { body: string; headers: SignedHeaders } | undefined;
 
   private constructor(
     private readonly world: World,
@@ -466,6 +476,32 @@ export class FakeDiscord {
     return attachmentBytes.get(attachment);
   }
 
+  /** The application's public key (hex), for the bot's DISCORD_PUBLIC_KEY in HTTP mode. */
+  get publicKey(): string {
+    return this.http.publicKey;
+  }
+
+  /**
+   * HTTP interactions: from now on every interaction is signed and POSTed to these URLs, round-robin (one URL per
+   * replica), instead of sent on the gateway. Checked first as the developer portal does (a signed PING must get
+   * PONG, a forged one 401). An empty list goes back to the gateway.
+   */
+  async setInteractionsEndpoint(urls: string | string[]): Promise<void> {
+    const list = typeof urls === 'string' ? [urls] : urls;
+    if (list.length === 0) return this.http.clear();
+    await this.http.setEndpoints(list);
+  }
+
+  /** The endpoint URLs interactions are POSTed to (empty: the gateway). */
+  get interactionsEndpoints(): readonly string[] {
+    return this.http.endpoints;
+  }
+
+  /** Discord's signature headers for a body (now, or at `timestamp` in Unix seconds): to send requests by hand. */
+  signInteraction(body: string | Buffer, timestamp?: number): SignedHeaders {
+    return this.http.sign(body, timestamp);
+  }
+
   /** Closes gateway connections and the server; pending waits reject. */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -479,6 +515,38 @@ export class FakeDiscord {
     });
   }
 
+  /** POSTs a signed interaction to the next endpoint; its HTTP response is handled as the interaction's callback. */
+  private async deliverOverHttp(payload: APIInteraction, record: TrackedInteraction, what: string): Promise<void> {
+    const { url, replica } = this.http.next();
+    record.replica = replica;
+    const failed = (why: string) =>
+      this.tracker.fail(record, new Error(`${what}: ${why}; Discord shows "This interaction failed"`));
+    const body = JSON.stringify(payload);
+    const headers = this.http.sign(body);
+    this.lastSignedRequest = { body, headers };
+    let response;
+    try {
+      response = await this.http.post(url, body, headers);
+    } catch (error) {
+      return failed(`the endpoint ${url} gave no answer (${error instanceof Error ? error.message : String(error)})`);
+    }
+    if (this.closed) return;
+    if (response.status !== 200)
+      return failed(
+        `the endpoint ${url} answered HTTP ${response.status} ${response.raw.toString('utf8').slice(0, 200)}`,
+      );
+    const parsed = await parseBody(response.raw, response.contentType);
+    if (parsed.error) return failed(`the endpoint's response could not be read: ${parsed.error}`);
+    const answer = await this.rest.internal(
+      'POST',
+      `/interactions/${payload.id}/${payload.token}/callback`,
+      parsed,
+      replica,
+    );
+    if (answer.status >= 300 && !record.settled)
+      failed(`Discord refused the endpoint's response: ${record.problems.at(-1) ?? JSON.stringify(answer.body)}`);
+  }
+
   private dispatch(
     payload: APIInteraction,
     kind: InteractionKind,
@@ -488,7 +556,8 @@ export class FakeDiscord {
     sourceMessage?: APIMessage,
   ): Promise<InteractionResult> {
     if (this.closed) throw new Error(`${what}: FakeDiscord is closed`);
-    if (this.gateway.stats.identifies === 0)
+    const overHttp = this.http.endpoints.length > 0;
+    if (!overHttp && this.gateway.stats.identifies === 0)
       throw new Error(`${what}: no bot is connected to the fake gateway (log in, then await discord.waitForReady())`);
     const timeoutMs = options.timeoutMs ?? this.options.responseTimeoutMs ?? 3000;
     const init = {
@@ -501,6 +570,11 @@ export class FakeDiscord {
       user: who.user,
     };
     const { record, done } = this.tracker.track(sourceMessage ? { ...init, sourceMessage } : init, timeoutMs);
+    if (overHttp) {
+      record.delivery = 'delivered';
+      void this.deliverOverHttp(payload, record, what);
+      return done;
+    }
     // To the session of the shard owning the server (shard 0 for a DM). No open connection: buffered for the
     // session's RESUME, or lost when no session of that shard can resume (as on Discord).
     const sent = this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload, init.guildId);

@@ -14,9 +14,12 @@ export interface ParsedBody {
 export async function readBody(req: IncomingMessage): Promise<ParsedBody> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks);
+  return parseBody(Buffer.concat(chunks), req.headers['content-type'] ?? '');
+}
+
+/** A body as Discord reads it: JSON, or multipart with payload_json and files (also an HTTP interaction's answer). */
+export async function parseBody(raw: Buffer, type: string): Promise<ParsedBody> {
   if (raw.length === 0) return { json: undefined, files: [] };
-  const type = req.headers['content-type'] ?? '';
   if (type.startsWith('multipart/form-data')) return parseMultipart(raw, type);
   try {
     return { json: JSON.parse(raw.toString('utf8')), files: [] };

@@ -45,6 +45,8 @@ export interface TrackedInteraction {
   /** The session it was sent or buffered to, and that session's shard. */
   sessionId?: string;
   shard?: [number, number];
+  /** HTTP interactions: the index of the endpoint URL it was POSTed to. */
+  replica?: number;
   /** Date.now() when the first callback was accepted. */
   answeredAt?: number;
   /** Date.now() of the first callback that came after the 3 s window (refused with 10062). */
@@ -86,6 +88,7 @@ export type NewInteraction = Omit<
   | 'delivery'
   | 'sessionId'
   | 'shard'
+  | 'replica'
   | 'answeredAt'
   | 'lateAt'
 >;
@@ -190,6 +193,7 @@ export class InteractionTracker {
     if (record.modal) result.modal = record.modal;
     if (record.sessionId !== undefined) result.sessionId = record.sessionId;
     if (record.shard) result.shard = [...record.shard];
+    if (record.replica !== undefined) result.replica = record.replica;
     return result;
   }
 

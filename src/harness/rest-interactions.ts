@@ -63,7 +63,10 @@ export function addInteractionRoutes(router: Router, world: World, tracker: Inte
     (ctx) =>
       withToken(world, tracker, ctx, (rec) => {
         const m = find(rec, ctx.params.message!);
-        return m && world.deleteMessage(m.id) ? json(204) : error(404, 10008, 'Unknown Message');
+        if (!m || !world.deleteMessage(m.id)) return error(404, 10008, 'Unknown Message');
+        // A deleted "thinking…" message is gone: the next follow-up is a message of its own, as on Discord.
+        if (m === rec.original) delete rec.original;
+        return json(204);
       }),
     open,
   );

@@ -91,8 +91,40 @@ export class RestApi {
     this.options.onRecorded(recorded);
   }
 
+  /**
+   * An interaction callback that came as the bot's HTTP response (HTTP interactions): checked and handled as the
+   * callback route would a REST request, and recorded with `inHttpResponse`.
+   */
+  async internal(method: string, path: string, parsed: ParsedBody, replica: number): Promise<RouteAnswer> {
+    const url = new URL(`http://127.0.0.1${API_PREFIX}${path}`);
+    this.arrivals.push({ method, path });
+    const found = this.options.router.match(method, path);
+    const { answer, violation } = await this.answer(undefined, method, path, url, parsed, found);
+    const recorded: RecordedRequest = {
+      method,
+      path,
+      query: {},
+      body: parsed.json,
+      files: parsed.files.map((f) => ({
+        field: f.field,
+        name: f.name,
+        size: f.data.length,
+        contentType: f.contentType,
+      })),
+      status: answer.status,
+      injected: false,
+      at: Date.now(),
+      inHttpResponse: { replica },
+    };
+    if (found) recorded.route = found.route.pattern;
+    if (violation) recorded.violation = true;
+    this.requests.push(recorded);
+    this.options.onRecorded(recorded);
+    return answer;
+  }
+
   private async answer(
-    req: IncomingMessage,
+    req: IncomingMessage | undefined,
     method: string,
     path: string,
     url: URL,
@@ -101,9 +133,11 @@ export class RestApi {
   ): Promise<{ answer: RouteAnswer; violation: boolean }> {
     const plain = (answer: RouteAnswer) => ({ answer, violation: false });
     if (parsed.error) return plain(error(400, 50109, parsed.error));
-    if ((found?.route.auth ?? true) && req.headers.authorization !== `Bot ${this.options.token}`)
-      return plain(error(401, 0, '401: Unauthorized'));
-    if ((found?.route.global ?? true) && this.overGlobalLimit()) return plain(this.globalLimited());
+    if (req) {
+      if ((found?.route.auth ?? true) && req.headers.authorization !== `Bot ${this.options.token}`)
+        return plain(error(401, 0, '401: Unauthorized'));
+      if ((found?.route.global ?? true) && this.overGlobalLimit()) return plain(this.globalLimited());
+    }
     if (!found) return plain(NOT_FOUND);
     if (this.options.strict ?? true) {
       const issues = validateBody(method, found.route.pattern, parsed.json);

@@ -160,6 +160,11 @@ export interface RecordedRequest {
   dropped?: 'close' | 'reset';
   /** strict: the body failed validation (answered 400 / 50035). */
   violation?: boolean;
+  /**
+   * HTTP interactions: this callback was the body of the bot's HTTP response to Discord's POST, not a REST request;
+   * `replica` is the index of the endpoint URL that answered.
+   */
+  inHttpResponse?: { replica: number };
   /** Date.now() when the answer was sent. */
   at: number;
 }
@@ -184,6 +189,8 @@ export interface InteractionResult {
   sessionId?: string;
   /** That session's [shard_id, num_shards]: the shard owning the interaction's server, or shard 0 for a DM. */
   shard?: [number, number];
+  /** HTTP interactions: the index of the endpoint URL (setInteractionsEndpoint) it was POSTed to. */
+  replica?: number;
 }
 
 export interface RequestMatch {

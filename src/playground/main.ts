@@ -2,7 +2,8 @@
 // the reply; click buttons by number or label; let time pass to see a quiz's reveals. Settings and scores are kept
 // in var/playground.sqlite between runs (--fresh starts over).
 // `npm run -s playground -- --eval "/relations country:Syria" [--eval ":click 1" …] [--json] [--locale ko] [--admin]`
-// runs the lines in order and exits.
+// runs the lines in order and exits. `--mode http` runs the bot as an HTTP interactions endpoint (no gateway): the
+// fake Discord signs each interaction and POSTs it there.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
@@ -20,8 +21,14 @@ const { values } = parseArgs({
     locale: { type: 'string', default: 'en-US' },
     admin: { type: 'boolean', default: false },
     fresh: { type: 'boolean', default: false },
+    mode: { type: 'string', default: 'gateway' },
   },
 });
+if (values.mode !== 'gateway' && values.mode !== 'http') {
+  process.stderr.write('playground: --mode is gateway or http\n');
+  process.exit(1);
+}
+const http = values.mode === 'http';
 
 const storeUrl = process.env.STORE_URL ?? `sqlite://${join(projectRoot, 'var', 'playground.sqlite')}`;
 const storeFile = storeUrl.startsWith('sqlite://') ? storeUrl.slice('sqlite://'.length) : undefined;
@@ -41,10 +48,14 @@ const bot = await startBot({
     DEFAULT_COUNTRY: process.env.DEFAULT_COUNTRY ?? 'KR',
     // Warnings (a quiz left over from the last run, say) are for operators, not for someone trying the bot.
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
+    ...(http && { INTERACTIONS_MODE: 'http', DISCORD_PUBLIC_KEY: discord.publicKey }),
   }),
   now,
   syncCommands: 'always',
+  ...(http && { port: 0, host: '127.0.0.1' }),
 });
+// As saving the Interactions Endpoint URL in the developer portal: Discord checks it with a PING, then POSTs there.
+if (bot.interactionsUrl) await discord.setInteractionsEndpoint(bot.interactionsUrl);
 
 const guild = discord.guild(discord.defaultGuildId);
 useNames({

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Keyv, { type KeyvStoreAdapter } from 'keyv';
+import { MemoryClaims, RedisClaims, SqlClaims, type Claim, type ClaimBackend } from './claims.js';
 
 /** How long one store operation may take before it counts as unavailable. */
 const operationTimeoutMs = 2_000;
@@ -129,9 +130,65 @@ export class Namespace<T> {
   }
 }
 
+/** Claims (see claims.ts), each call bounded in time like every other store operation. */
+export class Claims {
+  constructor(private readonly backend: Promise<ClaimBackend>) {}
+
+  async acquire(group: string, field: string, holder: string, until: number, now: number): Promise<boolean> {
+    return withTimeout(
+      'claim',
+      this.backend.then((b) => b.acquire(group, field, holder, until, now)),
+    );
+  }
+
+  async all(group: string): Promise<Map<string, Claim>> {
+    return withTimeout(
+      'claims list',
+      this.backend.then((b) => b.all(group)),
+    );
+  }
+
+  async release(group: string, field: string, holder: string): Promise<void> {
+    await withTimeout(
+      'claim release',
+      this.backend.then((b) => b.release(group, field, holder)),
+    );
+  }
+
+  async close(): Promise<void> {
+    await (await this.backend.catch(() => undefined))?.close();
+  }
+}
+
+async function claimBackendFor(url: string, redis: () => Promise<RedisClient>): Promise<ClaimBackend> {
+  const scheme = url.slice(0, url.indexOf(':'));
+  switch (scheme) {
+    case 'redis':
+    case 'rediss':
+      return new RedisClaims(redis);
+    case 'sqlite':
+    case 'postgres':
+    case 'postgresql': {
+      const adapter = (await adapterFor(url, redis)) as unknown as {
+        query: (sql: string, parameters: unknown) => Promise<unknown[]>;
+        disconnect: () => Promise<void>;
+      };
+      const numbered = scheme === 'sqlite' ? (n: number) => `?${n}` : (n: number) => `$${n}`;
+      return new SqlClaims(
+        (sql, parameters) => adapter.query(sql, parameters),
+        numbered,
+        () => adapter.disconnect().catch(() => undefined),
+      );
+    }
+    default:
+      return new MemoryClaims();
+  }
+}
+
 export class Store {
   private readonly namespaces = new Map<string, Promise<Namespace<unknown>>>();
   private redis: Promise<RedisClient> | undefined;
+  private claimsOf: Claims | undefined;
 
   private constructor(readonly url: string) {}
 
@@ -163,7 +220,25 @@ export class Store {
     return namespace as Promise<Namespace<T>>;
   }
 
+  /** The store's atomic claims: what several processes must do only once. */
+  claims(): Claims {
+    this.claimsOf ??= new Claims(claimBackendFor(this.url, () => (this.redis ??= connectRedis(this.url))));
+    return this.claimsOf;
+  }
+
+  /** Whether the store answers now (GET /healthz). */
+  async answers(): Promise<boolean> {
+    try {
+      await (await this.namespace('meta')).get('__ping__');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   async close(): Promise<void> {
+    await this.claimsOf?.close();
+    this.claimsOf = undefined;
     const all = await Promise.all(this.namespaces.values());
     await Promise.all(all.map((namespace) => namespace.disconnect()));
     this.namespaces.clear();

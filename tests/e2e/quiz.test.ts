@@ -202,21 +202,26 @@ describe('a whole quiz', () => {
     });
   });
 
-  it('a restart mid-quiz ends that quiz cleanly and keeps the scores already earned', async () => {
-    const { started, question1 } = await startQuiz();
-    await playRound1(question1);
-    const question2 = await revealRound1(started);
-    const button = buttonsOf(question2)[1]!.custom_id;
-    await world.restart();
-    const closed = world.discord.message(question2.id)!;
-    expect(closed.content).toContain('ended because the bot restarted');
-    const click = await world.discord.click(question2, button, dave, { stale: true });
-    expect(click.ephemeral).toBe(true);
-    expect(click.data.content).toContain('This quiz has ended');
-    expect(fieldsOf(await world.discord.slash('/quiz stats', alice))).toMatchObject({ Answered: '1', Points: '950' });
-    const fresh = await world.discord.slash('/quiz start rounds:1', dave);
-    expect(fresh.data.embeds?.[0]?.title).toBe('Question 1 of 1');
-  });
+  // Gateway mode keeps a quiz in its process; HTTP replicas keep it in the store, where it outlives a restart
+  // (tests/e2e/http-replicas.test.ts).
+  it.skipIf(process.env.E2E_MODE === 'http')(
+    'a restart mid-quiz ends that quiz cleanly and keeps the scores already earned',
+    async () => {
+      const { started, question1 } = await startQuiz();
+      await playRound1(question1);
+      const question2 = await revealRound1(started);
+      const button = buttonsOf(question2)[1]!.custom_id;
+      await world.restart();
+      const closed = world.discord.message(question2.id)!;
+      expect(closed.content).toContain('ended because the bot restarted');
+      const click = await world.discord.click(question2, button, dave, { stale: true });
+      expect(click.ephemeral).toBe(true);
+      expect(click.data.content).toContain('This quiz has ended');
+      expect(fieldsOf(await world.discord.slash('/quiz stats', alice))).toMatchObject({ Answered: '1', Points: '950' });
+      const fresh = await world.discord.slash('/quiz start rounds:1', dave);
+      expect(fresh.data.embeds?.[0]?.title).toBe('Question 1 of 1');
+    },
+  );
 });
 
 describe('the leaderboard beyond the top 10', () => {

@@ -79,7 +79,7 @@ afterAll(async () => {
 
 describe('two bot processes behind one REST proxy', () => {
   it('both log in through the proxy, one shard each, and Discord sees only what the proxy sent', () => {
-    expect(bots.map((bot) => bot.gateway.shards)).toEqual([
+    expect(bots.map((bot) => bot.gateway!.shards)).toEqual([
       { count: 2, ids: [0] },
       { count: 2, ids: [1] },
     ]);

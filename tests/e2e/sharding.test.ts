@@ -75,8 +75,8 @@ describe.skipIf(!hasRedis)('2 processes × 2 shards on one Redis, 2,000 servers'
     ]);
     const listed = live.map((session) => session.readyGuilds);
     expect(listed.reduce((sum, n) => sum + n, 0)).toBe(servers);
-    expect(bots.a!.gateway.shards).toEqual({ count: 4, ids: [0, 1] });
-    expect(bots.b!.gateway.shards).toEqual({ count: 4, ids: [2, 3] });
+    expect(bots.a!.gateway!.shards).toEqual({ count: 4, ids: [0, 1] });
+    expect(bots.b!.gateway!.shards).toEqual({ count: 4, ids: [2, 3] });
   });
 
   it('answers every interaction exactly once, through the shard that owns its server', async () => {

@@ -138,7 +138,7 @@ describe('shards at start-up', () => {
   it('paces its IDENTIFYs as Discord requires: two shards at max_concurrency 1 are both ready, none refused', async () => {
     const world = await startWorld({ fake: { guilds: 1001, identifyPacing: true } });
     try {
-      expect(world.bot.gateway.shards).toEqual({ count: 2, ids: [0, 1] });
+      expect(world.bot.gateway!.shards).toEqual({ count: 2, ids: [0, 1] });
       expect(world.discord.gatewayStats).toMatchObject({ identifies: 2, identifiesTooSoon: 0 });
     } finally {
       await world.close();
@@ -148,7 +148,7 @@ describe('shards at start-up', () => {
   it('SHARD_COUNT=auto takes Discord’s recommendation and answers in a server of the last shard', async () => {
     const world = await startWorld({ fake: { guilds: 2501, maxConcurrency: 3 } });
     try {
-      expect(world.bot.gateway.shards).toEqual({ count: 3, ids: [0, 1, 2] });
+      expect(world.bot.gateway!.shards).toEqual({ count: 3, ids: [0, 1, 2] });
       // The plan and the connection share one answer: Discord is asked once, not once for each.
       const asked = world.discord.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/gateway/bot'));
       expect(asked).toHaveLength(1);

@@ -10,6 +10,9 @@ import type { MapMaker } from '../../src/render/map/renderer.js';
 
 export interface World {
   discord: FakeDiscord;
+  mode: 'gateway' | 'http';
+  /** HTTP mode: every replica, the first being `bot`; interactions go to them round-robin. */
+  replicas: RunningBot[];
   /** Every log line the bot wrote, at trace level (discord.js debug included). */
   logs: string[];
   bot: RunningBot;
@@ -28,9 +31,20 @@ export interface WorldOptions {
   commandsDir?: string;
   /** Replaces the bot's map renderer (a failing one, say), or false for answers without maps. */
   maps?: MapMaker | false;
+  /**
+   * gateway (default; E2E_MODE=http in the environment runs the suite in HTTP mode) or http: the bot listens for
+   * signed HTTP interactions on loopback, and the fake POSTs them to it instead of using the gateway.
+   */
+  mode?: 'gateway' | 'http';
+  /** HTTP mode: how many replicas share the store (default 1). */
+  replicas?: number;
+  /** HTTP mode: defer after this many ms without an answer (default the bot's 2 s). */
+  deferAfterMs?: number;
+  schedule?: boolean;
 }
 
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
+  const mode = options.mode ?? (process.env.E2E_MODE === 'http' ? 'http' : 'gateway');
   const discord = await FakeDiscord.start(options.fake);
   const dir = mkdtempSync(join(tmpdir(), 'attache-e2e-'));
   const config = configFromEnv({
@@ -38,6 +52,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     DISCORD_API_URL: discord.apiUrl,
     STORE_URL: `sqlite://${join(dir, 'store.sqlite')}`,
     LOG_LEVEL: 'silent',
+    ...(mode === 'http' && { INTERACTIONS_MODE: 'http', DISCORD_PUBLIC_KEY: discord.publicKey }),
     ...options.env,
   });
   const logs: string[] = [];
@@ -50,15 +65,27 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       ...(options.quizSeed && { quizSeed: options.quizSeed }),
       ...(options.commandsDir && { commandsDir: options.commandsDir }),
       ...(options.maps !== undefined && { maps: options.maps }),
+      ...(options.schedule !== undefined && { schedule: options.schedule }),
+      ...(mode === 'http' && { port: 0, host: '127.0.0.1' }),
+      ...(options.deferAfterMs !== undefined && { deferAfterMs: options.deferAfterMs }),
     });
   const others: RunningBot[] = [];
+  const replicas: RunningBot[] = [];
+  for (let i = 0; i < (mode === 'http' ? (options.replicas ?? 1) : 1); i++) replicas.push(await launch());
+  // Like saving the Interactions Endpoint URL in the developer portal: Discord checks it with a PING.
+  const point = () => discord.setInteractionsEndpoint(replicas.map((bot) => bot.interactionsUrl!));
+  if (mode === 'http') await point();
   const world: World = {
     discord,
+    mode,
+    replicas,
     logs,
-    bot: await launch(),
+    bot: replicas[0]!,
     async restart() {
       await world.bot.stop();
       world.bot = await launch();
+      replicas[0] = world.bot;
+      if (mode === 'http') await point();
       return world.bot;
     },
     async launchAnother() {
@@ -68,6 +95,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     },
     async close() {
       for (const other of others) await other.stop();
+      for (const replica of replicas.slice(1)) await replica.stop();
       await world.bot.stop();
       await discord.close();
       rmSync(dir, { recursive: true, force: true });
