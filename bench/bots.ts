@@ -45,6 +45,12 @@ async function definitionsFile(): Promise<string> {
   return commandsFile;
 }
 
+/**
+ * Settings every attache child gets. MAPS is off by default: the baseline answers with a word and no picture, so the
+ * comparison is like for like; `--attache-maps on` measures attache with its maps.
+ */
+export const attacheEnv: Record<string, string> = { MAPS: 'off' };
+
 /** Starts one bot against the fake and resolves once it is ready (its ready line printed). */
 export async function launch(bot: BotName, discord: FakeDiscord, options: LaunchOptions): Promise<RunningChild> {
   const cwd = mkdtempSync(join(tmpdir(), `attache-bench-${bot}-`));
@@ -61,7 +67,13 @@ export async function launch(bot: BotName, discord: FakeDiscord, options: Launch
       ? {
           script: join(distDir, 'src', 'main.js'),
           // The default store of a deployment (SQLite), in a fresh folder; info level for the ready line only.
-          env: { ...base, STORE_URL: `sqlite://${join(cwd, 'store.sqlite')}`, LOG_LEVEL: 'info', ...options.env },
+          env: {
+            ...base,
+            ...attacheEnv,
+            STORE_URL: `sqlite://${join(cwd, 'store.sqlite')}`,
+            LOG_LEVEL: 'info',
+            ...options.env,
+          },
           isReady: (line: Record<string, unknown>) => line.msg === 'attache is ready',
         }
       : {

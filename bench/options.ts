@@ -33,6 +33,8 @@ export interface BenchOptions {
   retries: number;
   /** Run the children with --cpu-prof and summarise their profiles. */
   profile: boolean;
+  /** MAPS of the attache children (off: like for like with the baseline, which sends no picture). */
+  attacheMaps: 'on' | 'off';
   out: string;
 }
 
@@ -53,6 +55,7 @@ const HELP = `npm run bench -- [options]
   --max-foreign C     rerun a latency run when other processes used more than C cores meanwhile (default 0.3)
   --retries N         at most N reruns per latency run (default 2); the quietest attempt is kept
   --profile           run the bots with node --cpu-prof and summarise the top frames
+  --attache-maps M    MAPS of attache's processes: off (default; the baseline sends no picture) or on
   --out FILE          where to write the JSON (default bench/last-run.json)`;
 
 function positive(name: string, text: string): number {
@@ -81,6 +84,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'max-foreign': { type: 'string', default: '0.3' },
       retries: { type: 'string', default: '2' },
       profile: { type: 'boolean', default: false },
+      'attache-maps': { type: 'string', default: 'off' },
       out: { type: 'string', default: join(projectRoot, 'bench', 'last-run.json') },
       help: { type: 'boolean', default: false },
     },
@@ -93,6 +97,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+  const attacheMaps = values['attache-maps'];
+  if (attacheMaps !== 'on' && attacheMaps !== 'off') throw new Error(`--attache-maps must be on or off`);
   for (const s of sections)
     if (!(SECTIONS as readonly string[]).includes(s))
       throw new Error(`--only: unknown section ${s}; known: ${SECTIONS.join(', ')}`);
@@ -116,6 +122,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     maxForeign: Number(values['max-foreign']),
     retries: positive('retries', values.retries),
     profile: values.profile,
+    attacheMaps,
     out: values.out,
   };
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadFacts } from '../src/facts/load.js';
 import { dataDir } from '../src/paths.js';
-import { BOTS, cleanUp, type BotName } from './bots.js';
+import { attacheEnv, BOTS, cleanUp, type BotName } from './bots.js';
 import { dailyFanout } from './fanout.js';
 import { guildCreateShape, guildScaleRun } from './guild-scale.js';
 import { measureDataLoad, measureSearch } from './in-process.js';
@@ -26,6 +26,7 @@ const started = performance.now();
 const loadAtStart = load();
 const progress = (message: string) =>
   process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
+attacheEnv.MAPS = options.attacheMaps;
 const profileDir = options.profile ? mkdtempSync(join(tmpdir(), 'attache-bench-profiles-')) : undefined;
 /** Alternates which bot goes first, so neither always runs on a warmer (or more tired) machine. */
 const order = (run: number): BotName[] => (run % 2 === 1 ? [...BOTS] : [...BOTS].reverse());

@@ -70,6 +70,7 @@ const envSchema = z
     LOG_LEVEL: logLevel,
     INTERACTIONS_MODE: z.enum(['gateway', 'http'], { error: 'must be gateway or http' }).default('gateway'),
     PORT: port('8080'),
+    MAPS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
     DISCORD_PUBLIC_KEY: z
       .string()
       .trim()

@@ -175,7 +175,8 @@ async function buildServices(options: StartOptions, log: Logger, identity: Ident
     config.INTERACTIONS_MODE === 'http'
       ? new SharedQuizRunner(environment, rest, store, quizRepository, options.quizSeed)
       : new QuizRunner(environment, rest, quizRepository, options.quizSeed);
-  const maps = options.maps ?? new MapRenderer(mapCountries(facts.countries));
+  // MAPS=off: answers without pictures (no worker thread, no rendering).
+  const maps = options.maps ?? (config.MAPS === 'on' && new MapRenderer(mapCountries(facts.countries)));
   const services: Services = {
     config,
     facts,

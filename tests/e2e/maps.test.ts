@@ -225,3 +225,21 @@ describe('a map never costs the answer', () => {
     expect(result.message.components?.length ?? 0).toBeGreaterThan(0);
   });
 });
+
+describe('MAPS=off', () => {
+  let plain: World;
+  beforeAll(async () => {
+    plain = await startWorld({ env: { MAPS: 'off' } });
+  });
+  afterAll(() => plain?.close());
+
+  it('answers /country and /relations without a map, and never starts a renderer', async () => {
+    expect(plain.bot.services.maps).toBeUndefined();
+    for (const command of ['/country country:Japan', '/relations country:Cuba']) {
+      const result = await plain.discord.slash(command);
+      expect(result.data.embeds?.[0]?.title).toBeTruthy();
+      expect(result.message.attachments).toEqual([]);
+      expect(result.message.embeds[0]?.image).toBeUndefined();
+    }
+  });
+});
