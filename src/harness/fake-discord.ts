@@ -134,7 +134,9 @@ export class FakeDiscord {
     server.on('upgrade', (req, socket, head) => gateway.handleUpgrade(req, socket, head));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+      // A burst of 1,000 answers opens hundreds of connections at once. With Node's default backlog (511) the kernel
+      // drops the overflow and each dropped client tries again a second later: a tail Discord would not add.
+      server.listen({ port: options.port ?? 0, host: '127.0.0.1', backlog: 4096 }, () => resolve());
     });
     ref.self = new FakeDiscord(world, server, options, { tracker, gateway, rest });
     return ref.self;
