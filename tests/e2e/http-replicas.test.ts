@@ -28,9 +28,12 @@ const bob = { userId: '100000000000000002' };
 interface Cable {
   url: string;
   cut(): void;
+  /** Holds everything the replica sends this long first: a slow line, so a cut finds its posts in flight. */
+  slow(ms: number): void;
 }
 async function cableTo(port: number): Promise<Cable> {
   const sockets = new Set<Socket>();
+  let delayMs = 0;
   const server: Server = createServer((client) => {
     const upstream = connect(port, '127.0.0.1');
     for (const socket of [client, upstream]) {
@@ -38,7 +41,12 @@ async function cableTo(port: number): Promise<Cable> {
       socket.on('error', () => undefined);
       socket.on('close', () => sockets.delete(socket));
     }
-    client.pipe(upstream).pipe(client);
+    client.on('data', (chunk: Buffer) => {
+      if (delayMs === 0) upstream.write(chunk);
+      else setTimeout(() => upstream.destroyed || upstream.write(chunk), delayMs);
+    });
+    client.on('end', () => upstream.end());
+    upstream.pipe(client);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port: own } = server.address() as { port: number };
@@ -48,6 +56,9 @@ async function cableTo(port: number): Promise<Cable> {
       server.close();
       for (const socket of sockets) socket.destroy();
     },
+    slow(ms) {
+      delayMs = ms;
+    },
   };
 }
 
@@ -55,6 +66,8 @@ let redis: PrivateRedis;
 let discord: FakeDiscord;
 const replicas: RunningBot[] = [];
 const cables: Cable[] = [];
+/** Each replica's own line to Discord. */
+const cableOf = new Map<RunningBot, Cable>();
 
 async function launch(): Promise<RunningBot> {
   const cable = await cableTo(discord.port);
@@ -77,6 +90,7 @@ async function launch(): Promise<RunningBot> {
     quizSeed: () => seed,
   });
   cables.push(cable);
+  cableOf.set(bot, cable);
   return bot;
 }
 const point = () => discord.setInteractionsEndpoint(replicas.map((bot) => bot.interactionsUrl!));
@@ -195,10 +209,11 @@ describe.skipIf(!hasRedis)('3 HTTP replicas on one Redis', () => {
     const countPosts = () =>
       discord.requests.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path)).length;
     discord.clearRequests();
+    cableOf.get(replicas[0]!)!.slow(100);
     const runs = replicas.map((bot) => bot.scheduler.runDue());
     // Replica 0 dies once some posts are out: its line to Discord is cut.
     await vi.waitFor(() => expect(countPosts()).toBeGreaterThan(100), { timeout: 20_000, interval: 5 });
-    cables[cables.length - 3]!.cut();
+    cableOf.get(replicas[0]!)!.cut();
     replicas[0]!.endpoint!.sever();
     // Whatever it claims from now on it cannot send, as a process dying between its claim and its post.
     const [dead, ...alive] = await Promise.all(runs);
