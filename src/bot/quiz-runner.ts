@@ -3,7 +3,7 @@
 // needs no channel permission and lives 15 minutes (20 rounds take under 8).
 import { randomBytes } from 'node:crypto';
 import type { REST } from '@discordjs/rest';
-import { Routes, type APIMessage } from 'discord-api-types/v10';
+import type { APIMessage } from 'discord-api-types/v10';
 import type { Facts } from '../facts/facts.js';
 import type { Logger } from '../logger.js';
 import { answerWindowMs, QuizGame, type ScoredAnswer } from '../quiz/game.js';
@@ -23,7 +23,7 @@ import {
 import { quizStrings } from '../render/quiz-strings.js';
 import type { Reply } from '../render/reply.js';
 import { monthOf, type ActiveQuiz, type QuizRepository } from '../store/quiz-repository.js';
-import { channelMessageBody } from './channel-post.js';
+import { editWebhookMessage, webhookFollowUp } from './channel-post.js';
 
 /** The clock, the log and the facts: what the runner needs besides its collaborators. */
 export interface QuizEnvironment {
@@ -301,18 +301,11 @@ export class QuizRunner implements LiveQuizzes {
     return interrupted.length;
   }
 
-  private async edit(active: ActiveQuiz, reply: Reply): Promise<void> {
-    await this.rest.patch(Routes.webhookMessage(active.applicationId, active.token, active.messageId), {
-      body: channelMessageBody(reply),
-      auth: false,
-    });
+  private edit(active: ActiveQuiz, reply: Reply): Promise<void> {
+    return editWebhookMessage(this.rest, active, reply);
   }
 
-  private async followUp(active: ActiveQuiz, reply: Reply): Promise<APIMessage> {
-    return (await this.rest.post(Routes.webhook(active.applicationId, active.token), {
-      body: channelMessageBody(reply),
-      query: new URLSearchParams({ wait: 'true' }),
-      auth: false,
-    })) as APIMessage;
+  private followUp(active: ActiveQuiz, reply: Reply): Promise<APIMessage> {
+    return webhookFollowUp(this.rest, active, reply);
   }
 }

@@ -5,7 +5,7 @@
 // from the record and the round's answers whenever a round closes; it never needs to stay in memory.
 import { randomBytes } from 'node:crypto';
 import type { REST } from '@discordjs/rest';
-import { Routes, type APIMessage } from 'discord-api-types/v10';
+import type { APIMessage } from 'discord-api-types/v10';
 import { answerWindowMs, QuizGame, type ScoredAnswer } from '../quiz/game.js';
 import { generateQuiz } from '../quiz/generators.js';
 import type { Difficulty, Question } from '../quiz/question.js';
@@ -23,7 +23,7 @@ import { quizStrings } from '../render/quiz-strings.js';
 import type { Reply } from '../render/reply.js';
 import type { Claims, Store } from '../store/open-store.js';
 import { monthOf, type QuizRepository } from '../store/quiz-repository.js';
-import { channelMessageBody } from './channel-post.js';
+import { editWebhookMessage, webhookFollowUp } from './channel-post.js';
 import type { LiveQuizzes, QuizClick, QuizEnvironment, QuizSettings, QuizStart, StopOutcome } from './quiz-runner.js';
 
 /** One quiz as the store keeps it between interactions. */
@@ -329,19 +329,12 @@ export class SharedQuizRunner implements LiveQuizzes {
     await this.claims.release(`quiz-channel:${quiz.channelId}`, 'live', quiz.quizId).catch(() => undefined);
   }
 
-  private async edit(quiz: LiveQuiz, reply: Reply): Promise<void> {
-    await this.rest.patch(Routes.webhookMessage(quiz.applicationId, quiz.token, quiz.messageId), {
-      body: channelMessageBody(reply),
-      auth: false,
-    });
+  private edit(quiz: LiveQuiz, reply: Reply): Promise<void> {
+    return editWebhookMessage(this.rest, quiz, reply);
   }
 
-  private async followUp(quiz: LiveQuiz, reply: Reply): Promise<APIMessage> {
-    return (await this.rest.post(Routes.webhook(quiz.applicationId, quiz.token), {
-      body: channelMessageBody(reply),
-      query: new URLSearchParams({ wait: 'true' }),
-      auth: false,
-    })) as APIMessage;
+  private followUp(quiz: LiveQuiz, reply: Reply): Promise<APIMessage> {
+    return webhookFollowUp(this.rest, quiz, reply);
   }
 }
 
