@@ -391,6 +391,7 @@ async function startHttpBot(options: StartOptions, log: Logger): Promise<Running
     },
     'attache is ready',
   );
+  let stopping: Promise<void> | undefined;
   return {
     services,
     registry,
@@ -401,13 +402,18 @@ async function startHttpBot(options: StartOptions, log: Logger): Promise<Running
     interactionsUrl,
     rest,
     applicationId,
-    async stop() {
-      await interactions.drain();
-      await endpoint.close();
-      await scheduler.stop();
-      await quizzes.stop();
-      await services.maps?.close();
-      await store.close();
+    stop() {
+      // Once: a second call waits for the first.
+      stopping ??= (async () => {
+        endpoint.beginStopping();
+        await interactions.drain();
+        await endpoint.close();
+        await scheduler.stop();
+        await quizzes.stop();
+        await services.maps?.close();
+        await store.close();
+      })();
+      return stopping;
     },
   };
 }

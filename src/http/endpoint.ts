@@ -97,6 +97,8 @@ function looksLikeInteraction(body: unknown): body is APIInteraction {
 export class InteractionsEndpoint {
   private readonly server: Server;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Set when the replica begins to stop: /healthz then says 503, so a load balancer sends the next ones elsewhere. */
+  private stopping = false;
 
   constructor(private readonly options: EndpointOptions) {
     this.server = createServer((req, res) => {
@@ -120,6 +122,11 @@ export class InteractionsEndpoint {
     return `http://127.0.0.1:${port}/interactions`;
   }
 
+  /** The replica is stopping: /healthz answers 503 from now on, while what is in flight finishes. */
+  beginStopping(): void {
+    this.stopping = true;
+  }
+
   /** Stops listening (open connections are closed), then waits for the interactions being handled. */
   async close(): Promise<void> {
     await new Promise<void>((resolve) => {
@@ -139,6 +146,7 @@ export class InteractionsEndpoint {
     const path = new URL(req.url ?? '/', 'http://endpoint').pathname;
     if (path === '/healthz') {
       if (req.method !== 'GET' && req.method !== 'HEAD') return this.notAllowed(req, res, 'GET, HEAD');
+      if (this.stopping) return sendJson(res, 503, { state: 'stopping' });
       const healthy = await this.options.healthy();
       return sendJson(res, healthy ? 200 : 503, { store: healthy ? 'ok' : 'unavailable' });
     }

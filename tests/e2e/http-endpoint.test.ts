@@ -179,6 +179,32 @@ describe('/healthz with the store down', () => {
   }, 30_000);
 });
 
+describe('a replica that stops', () => {
+  it('says 503 on /healthz from the moment it begins to stop, and still finishes the answer in flight', async () => {
+    const own = await startWorld({
+      mode: 'http',
+      deferAfterMs: 50,
+      commandsDir: join(projectRoot, 'tests/e2e/fixtures/slow-commands'),
+    });
+    try {
+      const health = () => fetch(`${new URL(own.bot.interactionsUrl!).origin}/healthz`);
+      expect((await health()).status).toBe(200);
+      // Deferred in the HTTP response after 50 ms; the handler answers about 250 ms later, while the replica stops.
+      const pending = own.discord.slash('/slow how:public');
+      const deferred = () => own.discord.requests.some((r) => r.path.endsWith('/callback') && r.inHttpResponse);
+      await own.discord.waitFor(deferred);
+      const stopped = own.bot.stop();
+      const answer = await health();
+      expect(answer.status).toBe(503);
+      expect(await answer.json()).toEqual({ state: 'stopping' });
+      await stopped;
+      expect((await pending).message.content).toBe('late and public');
+    } finally {
+      await own.close();
+    }
+  }, 30_000);
+});
+
 describe('a handler slower than the HTTP answer may be', () => {
   let slow: World;
   beforeAll(async () => {
