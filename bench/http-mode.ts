@@ -2,7 +2,6 @@
 // fake Discord's round-robin, on one Redis, and attache on the gateway on the same Redis, under the same loads.
 // Latency is the fake's POST sent → the HTTP response read (the callback); for the gateway, dispatch → callback.
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { FakeDiscord } from '../src/harness/index.js';
 import { launch, type RunningChild } from './bots.js';
 import { concurrent, relationsCalls, sequential, type LoadResult } from './load.js';
@@ -13,17 +12,6 @@ export interface HttpModeRun {
   replicas: number;
   sequential: LoadResult;
   concurrent: LoadResult;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function httpModeRun(
@@ -40,12 +28,12 @@ export async function httpModeRun(
   try {
     for (let i = 0; i < replicas; i++) {
       const env: Record<string, string> = { STORE_URL: storeUrl };
-      if (mode === 'http') {
-        Object.assign(env, { INTERACTIONS_MODE: 'http', DISCORD_PUBLIC_KEY: discord.publicKey });
-        env.PORT = String(await freePort());
-        urls.push(`http://127.0.0.1:${env.PORT}/interactions`);
-      }
-      children.push(await launch('attache', discord, { label: `attache-${mode}-${replicas}-${i}`, env }));
+      // PORT=0: each replica takes a free port and names it in its ready line.
+      if (mode === 'http')
+        Object.assign(env, { INTERACTIONS_MODE: 'http', DISCORD_PUBLIC_KEY: discord.publicKey, PORT: '0' });
+      const child = await launch('attache', discord, { label: `attache-${mode}-${replicas}-${i}`, env });
+      children.push(child);
+      if (mode === 'http') urls.push(`http://127.0.0.1:${String(child.readyLine.port)}/interactions`);
     }
     if (mode === 'http') await discord.setInteractionsEndpoint(urls);
     await sleep(500);
