@@ -51,6 +51,14 @@ async function definitionsFile(): Promise<string> {
  */
 export const attacheEnv: Record<string, string> = { MAPS: 'off' };
 
+/** attache's entries: the bundle `npm start` runs, or (`--attache-build tsc`) tsc's output, one file per module. */
+export const attacheEntries = {
+  bundle: join(distDir, 'bundle', 'src', 'main.js'),
+  tsc: join(distDir, 'src', 'main.js'),
+} as const;
+/** The entry the attache children run (the bundle unless the bench is told otherwise). */
+export const attacheBuild = { entry: attacheEntries.bundle };
+
 /** Starts one bot against the fake and resolves once it is ready (its ready line printed). */
 export async function launch(bot: BotName, discord: FakeDiscord, options: LaunchOptions): Promise<RunningChild> {
   const cwd = mkdtempSync(join(tmpdir(), `attache-bench-${bot}-`));
@@ -65,7 +73,7 @@ export async function launch(bot: BotName, discord: FakeDiscord, options: Launch
   const spec =
     bot === 'attache'
       ? {
-          script: join(distDir, 'src', 'main.js'),
+          script: attacheBuild.entry,
           // The default store of a deployment (SQLite), in a fresh folder; info level for the ready line only.
           env: {
             ...base,

@@ -35,6 +35,8 @@ export interface BenchOptions {
   profile: boolean;
   /** MAPS of the attache children (off: like for like with the baseline, which sends no picture). */
   attacheMaps: 'on' | 'off';
+  /** Which build of attache runs: the bundle `npm start` runs (default), or tsc's files in dist/src. */
+  attacheBuild: 'bundle' | 'tsc';
   out: string;
 }
 
@@ -56,6 +58,7 @@ const HELP = `npm run bench -- [options]
   --retries N         at most N reruns per latency run (default 2); the quietest attempt is kept
   --profile           run the bots with node --cpu-prof and summarise the top frames
   --attache-maps M    MAPS of attache's processes: off (default; the baseline sends no picture) or on
+  --attache-build B   attache's code: bundle (default; what npm start runs, dist/bundle) or tsc (dist/src)
   --out FILE          where to write the JSON (default bench/last-run.json)`;
 
 function positive(name: string, text: string): number {
@@ -85,6 +88,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       retries: { type: 'string', default: '2' },
       profile: { type: 'boolean', default: false },
       'attache-maps': { type: 'string', default: 'off' },
+      'attache-build': { type: 'string', default: 'bundle' },
       out: { type: 'string', default: join(projectRoot, 'bench', 'last-run.json') },
       help: { type: 'boolean', default: false },
     },
@@ -99,6 +103,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     .filter(Boolean);
   const attacheMaps = values['attache-maps'];
   if (attacheMaps !== 'on' && attacheMaps !== 'off') throw new Error(`--attache-maps must be on or off`);
+  const attacheBuild = values['attache-build'];
+  if (attacheBuild !== 'bundle' && attacheBuild !== 'tsc') throw new Error(`--attache-build must be bundle or tsc`);
   for (const s of sections)
     if (!(SECTIONS as readonly string[]).includes(s))
       throw new Error(`--only: unknown section ${s}; known: ${SECTIONS.join(', ')}`);
@@ -123,6 +129,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     retries: positive('retries', values.retries),
     profile: values.profile,
     attacheMaps,
+    attacheBuild,
     out: values.out,
   };
 }

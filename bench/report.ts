@@ -169,13 +169,16 @@ export interface ReportParts {
   /** Whether the servers section ran (it reports GUILD_CREATE's shape, which only the baseline receives). */
   guildsMeasured: boolean;
   profileDir: string | undefined;
+  /** How attache ran: its entry file and its MAPS setting. */
+  attacheRun: string;
 }
 
 /** Everything `npm run bench` prints at the end. */
 export function formatReport(p: ReportParts): string {
   const out = [
     `\nattache benchmarks — ${p.info.cpu} × ${p.info.cores}, ${p.info.totalMemGb} GB, Node ${p.info.node}, ${p.info.os}`,
-    `latency: median of ${p.runs} run(s) per bot; start: median of ${p.startRuns}\n`,
+    `latency: median of ${p.runs} run(s) per bot; start: median of ${p.startRuns}`,
+    `attache ran as ${p.attacheRun}\n`,
     formatComparison(p.baseline, p.attache, p.ratio),
   ];
   if (p.baseline.foreignCpuCoresMax !== undefined || p.attache.foreignCpuCoresMax !== undefined) {

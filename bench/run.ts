@@ -2,10 +2,10 @@
 // processes on the same load. Prints the tables and writes bench/last-run.json. Options: --help.
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { loadFacts } from '../src/facts/load.js';
-import { dataDir } from '../src/paths.js';
-import { attacheEnv, BOTS, cleanUp, type BotName } from './bots.js';
+import { dataDir, projectRoot } from '../src/paths.js';
+import { attacheBuild, attacheEntries, attacheEnv, BOTS, cleanUp, type BotName } from './bots.js';
 import { dailyFanout } from './fanout.js';
 import { guildCreateShape, guildScaleRun } from './guild-scale.js';
 import { measureDataLoad, measureSearch } from './in-process.js';
@@ -27,6 +27,7 @@ const loadAtStart = load();
 const progress = (message: string) =>
   process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
 attacheEnv.MAPS = options.attacheMaps;
+attacheBuild.entry = attacheEntries[options.attacheBuild];
 const profileDir = options.profile ? mkdtempSync(join(tmpdir(), 'attache-bench-profiles-')) : undefined;
 /** Alternates which bot goes first, so neither always runs on a warmer (or more tired) machine. */
 const order = (run: number): BotName[] => (run % 2 === 1 ? [...BOTS] : [...BOTS].reverse());
@@ -177,6 +178,7 @@ console.log(
     profiles,
     profileDir,
     guildsMeasured: raw.guilds.length > 0,
+    attacheRun: `${relative(projectRoot, attacheBuild.entry)} (--attache-build ${options.attacheBuild}), MAPS=${options.attacheMaps}`,
   }),
 );
 

@@ -1,12 +1,13 @@
 // Loads every file in commands/, checks its shape, and finds the handler for an interaction.
 import { readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { codeRoot } from '../paths.js';
 import type { Command } from './command.js';
 
-/** commands/ sits at the project root; from src/bot (or dist/src/bot once compiled) it is two levels up. */
-export const commandsDir = fileURLToPath(new URL('../../commands/', import.meta.url));
+/** The running code's commands/: the project's (tsx), dist/commands (tsc) or dist/bundle/commands (the bundle). */
+export const commandsDir = join(codeRoot, 'commands');
 
 const fn = z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function', 'must be a function');
 const koText = z.object({ ko: z.string().min(1) }).loose();

@@ -3,7 +3,10 @@
 // A second request for a map being drawn waits for the same drawing. The worker starts with the first map and stops
 // after 10 idle minutes: it costs ~40 MB of RSS once up (its V8 isolate, the atlas, the 6 MB font), which a bot
 // nobody asks for maps should not carry. The cache outlives it. If the worker dies, the next request starts another.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { codeExtension, codeRoot } from '../../paths.js';
 import { mapKey, type MapCountry, type MapRequest } from './request.js';
 import type { FromMapWorker, MapWorkerData, ToMapWorker } from './worker.js';
 
@@ -30,7 +33,7 @@ interface Pending {
 
 /** Under tsx or vitest this file is TypeScript, and so is the worker: register tsx in it before loading it. */
 function spawnWorker(data: MapWorkerData): Worker {
-  const url = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
+  const url = pathToFileURL(join(codeRoot, 'src', 'render', 'map', `worker${codeExtension}`));
   if (url.pathname.endsWith('.js')) return new Worker(url, { workerData: data });
   // tsx's ESM entry, found from this file; a bare name (resolved from the working directory) where resolve is missing.
   const tsx = typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api';
