@@ -7,8 +7,8 @@ import {
   optionalCountry,
 } from '../src/bot/country-option.js';
 import { pairMapOf, replyWithMap } from '../src/bot/map-reply.js';
-import { relationButtons, relationSourcesId, relationSourcesReply } from '../src/render/explore.js';
-import { relationReply } from '../src/render/relation.js';
+import { relationSourcesId, relationSourcesReply } from '../src/render/explore.js';
+import { relationAnswerReply } from '../src/render/relation-answer.js';
 
 export default defineCommand({
   data: {
@@ -55,10 +55,10 @@ export default defineCommand({
     if ('reply' in other) return interaction.reply(other.reply);
     const answer = services.facts.relationBetween(other.country, country.country);
     const notes = [country.note, 'note' in other ? other.note : undefined].filter((note) => note !== undefined);
-    const reply = relationReply(answer, language, services.now(), services.facts.sources, notes);
+    const reply = relationAnswerReply(answer, language, services.now(), services.facts.sources, notes);
     if (reply.ephemeral) return interaction.reply(reply);
     const map = pairMapOf(services, other.country, country.country, language);
-    await replyWithMap(interaction, { ...reply, components: relationButtons(answer, language) }, map, services.log);
+    await replyWithMap(interaction, reply, map, services.log);
   },
   autocomplete: answerCountryAutocomplete,
   /** "All sources" under an answer: every source of the pair, privately. */

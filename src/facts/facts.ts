@@ -2,6 +2,7 @@
 import type { Country } from './countries.js';
 import { FormerNames } from './former-names.js';
 import type { PartialDate } from './partial-date.js';
+import { RecentlyUsed } from './recently-used.js';
 import { SourceBook } from './sources.js';
 import { pairKey, statusSince, wasRestored, type Relation, type RelationAnswer } from './relations.js';
 
@@ -16,6 +17,8 @@ export class Facts {
   readonly countries: readonly Country[];
   readonly unMembers: readonly Country[];
   private readonly byCode = new Map<string, Country>();
+  /** Answers given lately, by ordered pair: the same answer object again, so what is drawn from it can be kept. */
+  private readonly answers = new RecentlyUsed<RelationAnswer>(4096);
 
   constructor(
     countries: readonly Country[],
@@ -57,7 +60,12 @@ export class Facts {
     return this.overrides.get(pairKey(a, b)) ?? this.world.relation(a, b);
   }
 
+  /** The answer for a pair in the order asked. The facts never change while the bot runs: asked again, the same object. */
   relationBetween(a: Country, b: Country): RelationAnswer {
+    return this.answers.getOrMake(`${a.code}>${b.code}`, () => this.answerFor(a, b));
+  }
+
+  private answerFor(a: Country, b: Country): RelationAnswer {
     if (a.code === b.code) return { kind: 'same-country', a };
     const relation = this.relation(a.code, b.code);
     if (!relation) return { kind: 'unknown', a, b };

@@ -2,6 +2,7 @@
 // with or without diacritics, with small typos. Built once at start-up; each query is a scan of ~1,500 keys.
 import { nameCollator, type Country, type Language } from './countries.js';
 import type { FormerName, FormerNames } from './former-names.js';
+import { RecentlyUsed } from './recently-used.js';
 
 /** Lower case, no diacritics, punctuation to spaces. Hangul is decomposed and recomposed, so it survives. */
 export function normalizeName(text: string): string {
@@ -119,9 +120,9 @@ export type Resolution =
   /** `former`: the text was a former name, answered for the state that carries it on (shown to the reader). */
   | { kind: 'found'; country: Country; former?: FormerName }
   /** A state that no longer exists, with the states it became. */
-  | { kind: 'dissolved'; former: FormerName; suggestions: Country[] }
+  | { kind: 'dissolved'; former: FormerName; suggestions: readonly Country[] }
   /** Several fit, or nothing fits closely enough to pick: the closest first. */
-  | { kind: 'ambiguous' | 'unknown'; suggestions: Country[] };
+  | { kind: 'ambiguous' | 'unknown'; suggestions: readonly Country[] };
 
 /** What a former name's match loses against today's names: more than a tier's lead. */
 const formerPenalty = 100;
@@ -207,27 +208,6 @@ function sortLetters(text: string): string {
 
 function typoAllowance(length: number): number {
   return length < 4 ? 0 : length < 9 ? 2 : 3;
-}
-
-/** A bounded map that forgets the least recently used entry first. */
-class RecentlyUsed<V> {
-  private readonly entries = new Map<string, V>();
-  constructor(private readonly capacity: number) {}
-
-  get(key: string): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-
-  set(key: string, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-  }
 }
 
 /** The key of the exact-name maps: normalised, without spaces, Hangul kept as written. */
@@ -328,6 +308,8 @@ const noKeys: Key[] = [];
 export class CountrySearch {
   /** People type the same beginnings ("s", "sy", "syr") over and over; answers are kept for the last 2,000. */
   private readonly recent = new RecentlyUsed<readonly Match[]>(2000);
+  /** What texts typed lately meant: the same value asked again skips the typo checks, which scan every name. */
+  private readonly resolved = new RecentlyUsed<Resolution>(2000);
   private built?: SearchIndex;
   private readonly orders = new Map<Language, ReadonlyMap<Country, number>>();
 
@@ -384,12 +366,7 @@ export class CountrySearch {
   /** Best matches first, one per country. An empty query lists countries alphabetically in the given language. */
   search(text: string, limit = 25, language: Language = 'en'): readonly Match[] {
     const query = normalizeName(text);
-    const cacheKey = `${limit}:${language}:${query}`;
-    const cached = this.recent.get(cacheKey);
-    if (cached) return cached;
-    const matches = this.rank(query, limit, language);
-    this.recent.set(cacheKey, matches);
-    return matches;
+    return this.recent.getOrMake(`${limit}:${language}:${query}`, () => this.rank(query, limit, language));
   }
 
   private rank(query: string, limit: number, language: Language): Match[] {
@@ -453,6 +430,10 @@ export class CountrySearch {
    * letter off and clearly ahead of every other name: "Persia" must never silently become Serbia.
    */
   resolve(text: string, suggestionCount = 5): Resolution {
+    return this.resolved.getOrMake(`${suggestionCount}:${text}`, () => this.resolveNow(text, suggestionCount));
+  }
+
+  private resolveNow(text: string, suggestionCount: number): Resolution {
     const key = exactKey(text);
     const { ambiguousByName, exact: exactNames, formerByName } = this.index;
     const ambiguous = ambiguousByName.get(key);
