@@ -112,6 +112,22 @@ describe('written /relations replies', () => {
     });
   });
 
+  it('keeps both languages of a day, and four replies at most: writing a fifth forgets the older ones', () => {
+    const other = facts.relationBetween(country('JP'), country('CU'));
+    const on = (date: string) => new Date(`${date}T08:00:00Z`);
+    const english = relationAnswerReply(other, 'en', on('2026-05-01'), facts.sources);
+    const korean = relationAnswerReply(other, 'ko', on('2026-05-01'), facts.sources);
+    expect(relationAnswerReply(other, 'en', on('2026-05-01'), facts.sources)).toBe(english);
+    expect(relationAnswerReply(other, 'ko', on('2026-05-01'), facts.sources)).toBe(korean);
+    relationAnswerReply(other, 'en', on('2026-05-02'), facts.sources);
+    relationAnswerReply(other, 'en', on('2026-05-03'), facts.sources);
+    expect(relationAnswerReply(other, 'en', on('2026-05-01'), facts.sources)).toBe(english);
+    relationAnswerReply(other, 'en', on('2026-05-04'), facts.sources);
+    const again = relationAnswerReply(other, 'en', on('2026-05-01'), facts.sources);
+    expect(again).not.toBe(english);
+    expect(again).toEqual(english);
+  });
+
   it('notes are written on top each time and never kept', () => {
     const plain = relationAnswerReply(answer, 'en', day, facts.sources);
     const noted = relationAnswerReply(answer, 'en', day, facts.sources, ['Read as Syria.']);
